@@ -1,0 +1,63 @@
+import { z } from 'zod'
+
+/**
+ * The one contract across the bridge. Declared once; preload (`satisfies WorkstationApi`),
+ * the main-process handlers and the renderer's platform layer are all checked against it.
+ * Every payload has a zod schema here, so main validates exactly what the renderer may send.
+ */
+
+/** Characters Windows, macOS and Linux all refuse, or that would let a name climb out of a folder. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
+const UNSAFE_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f]|^\.+$/
+
+export const saveDocumentRequest = z.object({
+  suggestedName: z
+    .string()
+    .trim()
+    .min(1, 'suggestedName must not be empty')
+    .max(200, 'suggestedName must be 200 characters or fewer')
+    .refine((name) => !UNSAFE_FILE_NAME.test(name), 'suggestedName must be a plain file name (no folders or special characters)'),
+  bytes: z.instanceof(Uint8Array, { message: 'bytes must be a Uint8Array' }).refine((b) => b.byteLength > 0, 'bytes must not be empty'),
+})
+export type SaveDocumentRequest = z.infer<typeof saveDocumentRequest>
+
+export type SaveDocumentResult = { saved: true; path: string } | { saved: false; reason: 'cancelled' }
+
+export interface AppInfo {
+  name: string
+  version: string
+  platform: string
+  host: 'desktop' | 'browser'
+}
+
+export const openExternalRequest = z.object({ url: z.string().url('url must be a full web address').max(2048) })
+export type OpenExternalRequest = z.infer<typeof openExternalRequest>
+
+export interface WorkstationApi {
+  saveDocument(request: SaveDocumentRequest): Promise<SaveDocumentResult>
+  appInfo(): Promise<AppInfo>
+  backupsDir(): Promise<string>
+  openExternal(request: OpenExternalRequest): Promise<{ opened: boolean; reason?: string }>
+}
+
+/** IPC channel names, `domain:verb`, shared by preload and main. */
+export const channels = {
+  saveDocument: 'documents:save',
+  appInfo: 'app:info',
+  backupsDir: 'backups:dir',
+  openExternal: 'shell:openExternal',
+} as const satisfies Record<keyof WorkstationApi, string>
+
+/** Payload schema per channel; `null` means the channel takes no argument. */
+export const channelPayloads = {
+  [channels.saveDocument]: saveDocumentRequest,
+  [channels.appInfo]: z.undefined(),
+  [channels.backupsDir]: z.undefined(),
+  [channels.openExternal]: openExternalRequest,
+} as const
+
+/**
+ * External sites officers may be sent to (guidance, council case-review pages). Everything else is
+ * refused: a compromised renderer must not be able to open arbitrary programs or URLs.
+ */
+export const externalLinkAllowList = ['www.gov.uk', 'www.legislation.gov.uk', 'www.citizensadvice.org.uk', 'england.shelter.org.uk', 'www.housing-ombudsman.org.uk']

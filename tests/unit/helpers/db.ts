@@ -1,0 +1,16 @@
+import { WorkstationDatabase } from '@/data/db'
+import { createUser } from '@/data/repositories/users'
+import type { Role } from '@/domain/users'
+
+let counter = 0
+
+/** A fresh, empty database for one test (fake-indexeddb), so tests never share state. */
+export async function freshDatabase(): Promise<WorkstationDatabase> {
+  const database = new WorkstationDatabase(`test-${Date.now()}-${counter++}`)
+  await database.open()
+  return database
+}
+
+export async function userIn(database: WorkstationDatabase, name = 'Jo Smith', role: Role = 'officer') {
+  return createUser({ name, role }, database)
+}
