@@ -5,13 +5,9 @@ import type { CaseParty } from '@/domain/parties'
 import type { Person } from '@/domain/people'
 import type { User } from '@/domain/users'
 import type { AuditEntry } from '@/domain/audit'
+import type { LooseRow } from '@/domain/caseFile'
 
-/** Rows of tables whose full shape belongs to a later feature; typed loosely here, strictly there. */
-export interface LooseRow {
-  id: string
-  caseId?: string
-  [field: string]: unknown
-}
+export type { LooseRow } from '@/domain/caseFile'
 
 export interface SettingsRow {
   key: string

@@ -1,14 +1,14 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { Role, User, UserInput } from '@/domain/users'
-import { createUser, getUser, listUsers } from '@/data/repositories/users'
+import type { Role, UserInput, UserProfile } from '@/domain/users'
+import { checkPassphrase, createUser, getUser, listUsers } from '@/data/repositories/users'
 
 const SESSION_KEY = 'asb-workstation:user'
 
 /** Who is using the app. Kept in sessionStorage so a page reload does not sign the officer out. */
 export const useSessionStore = defineStore('session', () => {
-  const user = ref<User | undefined>()
-  const profiles = ref<User[]>([])
+  const user = ref<UserProfile | undefined>()
+  const profiles = ref<UserProfile[]>([])
   const restored = ref(false)
 
   const signedIn = computed(() => user.value !== undefined)
@@ -25,17 +25,22 @@ export const useSessionStore = defineStore('session', () => {
     if (id) user.value = await getUser(id)
   }
 
-  async function signIn(id: string): Promise<void> {
+  async function signIn(id: string, passphrase: string): Promise<void> {
     const found = await getUser(id)
     if (!found) throw new Error('That profile no longer exists.')
+    if (!(await checkPassphrase(id, passphrase))) throw new Error(`That passphrase is not right for ${found.name}.`)
+    startSession(found)
+  }
+
+  function startSession(found: UserProfile): void {
     user.value = found
     sessionStorage.setItem(SESSION_KEY, found.id)
   }
 
-  async function createProfile(input: UserInput): Promise<User> {
+  async function createProfile(input: UserInput): Promise<UserProfile> {
     const created = await createUser(input)
     await loadProfiles()
-    await signIn(created.id)
+    startSession(created)
     return created
   }
 

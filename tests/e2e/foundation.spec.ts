@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { createProfile, expectNoAxeViolations, loadDemoCaseload } from './helpers'
+import { createProfile, expectNoAxeViolations, loadDemoCaseload, signInAs } from './helpers'
 
 test('first run: the profile screen is accessible and creating a profile opens the shell', async ({ page }) => {
   await page.goto('./')
@@ -8,6 +8,7 @@ test('first run: the profile screen is accessible and creating a profile opens t
 
   await page.getByRole('button', { name: 'Create profile' }).click()
   await expect(page.getByText('Name must be at least 2 characters')).toBeVisible()
+  await expect(page.getByText('Passphrase must be at least 8 characters')).toBeVisible()
 
   await createProfile(page, 'Jo Smith')
   await expect(page.getByTestId('current-user')).toContainText('Case officer')
@@ -52,4 +53,15 @@ test('bad organisation details are refused with a message on the field', async (
   await expect(page.getByText('must be an email address').first()).toBeVisible()
   await page.reload()
   await expect(page.getByLabel('Email')).toHaveValue('asb@riversidevale.example')
+})
+
+test('signing in to an existing profile needs its passphrase', async ({ page }) => {
+  await createProfile(page, 'Pat Passphrase')
+  await page.getByRole('button', { name: 'Switch user' }).click()
+  await page.getByRole('button', { name: /^Pat Passphrase/ }).click()
+  await page.getByLabel('Passphrase for Pat Passphrase').fill('wrong passphrase')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByText('That passphrase is not right for Pat Passphrase.')).toBeVisible()
+  await expect(page).toHaveURL(/#\/profile/)
+  await signInAs(page, 'Pat Passphrase')
 })

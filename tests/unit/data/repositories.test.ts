@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { allocateCaseRef } from '@/data/repositories/caseRefs'
 import { readSettings, saveSettings } from '@/data/repositories/settings'
-import { createUser, listUsers } from '@/data/repositories/users'
+import { checkPassphrase, createUser, listUsers } from '@/data/repositories/users'
 import { auditedWrite } from '@/data/write'
 import { caseRefPattern } from '@/domain/cases'
 import { organisationSettings } from '@/domain/settings/organisation'
 import { ValidationError } from '@/domain/validation'
-import { freshDatabase, userIn } from '../helpers/db'
+import { freshDatabase, TEST_PASSPHRASE, userIn } from '../helpers/db'
 
 describe('profiles', () => {
   it('refuses a blank name and an unknown role, naming both fields, and stores nothing', async () => {
     const database = await freshDatabase()
-    const attempt = createUser({ name: ' ', role: 'boss' as never }, database)
+    const attempt = createUser({ name: ' ', role: 'boss' as never, passphrase: 'short' }, database)
     await expect(attempt).rejects.toBeInstanceOf(ValidationError)
     const error = (await attempt.catch((e) => e)) as ValidationError
-    expect(error.problems.map((p) => p.field).sort()).toEqual(['name', 'role'])
+    expect(error.problems.map((p) => p.field).sort()).toEqual(['name', 'passphrase', 'role'])
     expect(error.message).toContain('name')
     expect(await database.users.count()).toBe(0)
     expect(await database.audit.count()).toBe(0)
@@ -22,16 +22,24 @@ describe('profiles', () => {
 
   it('creates a profile with initials and an audit entry', async () => {
     const database = await freshDatabase()
-    const user = await createUser({ name: 'Jo Smith', role: 'manager' }, database)
+    const user = await createUser({ name: 'Jo Smith', role: 'manager', passphrase: TEST_PASSPHRASE }, database)
     expect(user.initials).toBe('JS')
-    expect(await listUsers(database)).toHaveLength(1)
-    expect(await database.audit.toArray()).toMatchObject([{ seq: 1, entity: 'user', action: 'created', userId: user.id }])
+    expect(user.administrator).toBe(true)
+    expect(user).not.toHaveProperty('passphraseHash')
+    const stored = await database.users.get(user.id)
+    expect(JSON.stringify(stored)).not.toContain(TEST_PASSPHRASE)
+    expect(await checkPassphrase(user.id, TEST_PASSPHRASE, database)).toBe(true)
+    expect(await checkPassphrase(user.id, 'wrong passphrase', database)).toBe(false)
+    const second = await createUser({ name: 'Al Second', role: 'officer', passphrase: TEST_PASSPHRASE }, database)
+    expect(second.administrator).toBe(false)
+    expect((await listUsers(database)).map((u) => u.name)).toEqual(['Al Second', 'Jo Smith'])
+    expect((await database.audit.toArray())[0]).toMatchObject({ seq: 1, entity: 'user', action: 'created', userId: user.id })
   })
 
   it('refuses a second profile with the same name', async () => {
     const database = await freshDatabase()
-    await createUser({ name: 'Jo Smith', role: 'officer' }, database)
-    await expect(createUser({ name: 'jo smith', role: 'manager' }, database)).rejects.toThrow(/already exists/)
+    await createUser({ name: 'Jo Smith', role: 'officer', passphrase: TEST_PASSPHRASE }, database)
+    await expect(createUser({ name: 'jo smith', role: 'manager', passphrase: TEST_PASSPHRASE }, database)).rejects.toThrow(/already exists/)
     expect(await database.users.count()).toBe(1)
   })
 })
