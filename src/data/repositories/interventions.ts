@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { interventionKinds, type Intervention } from '@/domain/caseRecords'
+import { parseOrRefuse, ValidationError } from '@/domain/validation'
+import { db, type WorkstationDatabase } from '../db'
+import { auditedWrite, newId, nowIso } from '../write'
+
+export const interventionInputSchema = z.object({
+  caseId: z.string().min(1, 'is required'),
+  kind: z.enum(interventionKinds, { message: 'must be one of the listed interventions' }),
+  date: z.iso.date('must be a date (YYYY-MM-DD)'),
+  againstPersonId: z.string().optional(),
+  outcome: z.string().trim().max(4000, 'must be 4,000 characters or fewer').default(''),
+  reviewDue: z.iso.date('must be a date (YYYY-MM-DD)').optional(),
+  documentId: z.string().optional(),
+})
+export type InterventionInput = z.input<typeof interventionInputSchema>
+
+/** Records an intervention (warning, ABA, mediation, referral …) on a case. [001 §9.2, 002 §5.4.3] */
+export async function recordIntervention(input: InterventionInput, by: string, database: WorkstationDatabase = db): Promise<Intervention> {
+  const valid = parseOrRefuse(interventionInputSchema, input, 'The intervention')
+  if (valid.reviewDue && valid.reviewDue < valid.date) {
+    throw new ValidationError('The intervention', [{ field: 'reviewDue', message: 'must be on or after the intervention date' }])
+  }
+  return auditedWrite(by, (d) => [d.interventions, d.cases], async ({ database: d, audit }) => {
+    const found = await d.cases.get(valid.caseId)
+    if (!found) throw new ValidationError('The intervention', [{ field: 'caseId', message: 'no such case' }])
+    const intervention: Intervention = { ...valid, id: newId(), createdBy: by, createdAt: nowIso() }
+    await d.interventions.add(intervention)
+    // The first action on a case is a KPI (average working days to first action). [001 §15.3]
+    if (!found.firstActionAt) await d.cases.update(found.id, { firstActionAt: valid.date, updatedAt: nowIso() })
+    await audit({ caseId: valid.caseId, entity: 'intervention', entityId: intervention.id, action: 'recorded', after: intervention })
+    return intervention
+  }, database)
+}

@@ -1,0 +1,29 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { sortTodayItems, type TodayItem } from '@/domain/today'
+
+/**
+ * A provider returns Today items for the signed-in officer, looking ahead `horizon` (an ISO date:
+ * the end of the next 2 working days). Features register theirs in `todayProviders` below.
+ */
+export type TodayProvider = (context: { officerId: string; today: string; horizon: string }) => Promise<TodayItem[]>
+
+/** Add a feature's provider here (one line each). */
+export const todayProviders: TodayProvider[] = []
+
+export const useTodayStore = defineStore('today', () => {
+  const items = ref<TodayItem[]>([])
+  const loading = ref(false)
+
+  async function refresh(context: { officerId: string; today: string; horizon: string }): Promise<void> {
+    loading.value = true
+    try {
+      const lists = await Promise.all(todayProviders.map((provider) => provider(context)))
+      items.value = sortTodayItems(lists.flat())
+    } finally {
+      loading.value = false
+    }
+  }
+
+  return { items, loading, refresh }
+})
