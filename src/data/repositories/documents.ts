@@ -1,0 +1,136 @@
+import { z } from 'zod'
+import type { DocumentRecord } from '@/domain/caseRecords'
+import { parseOrRefuse, PolicyRefusal, ValidationError } from '@/domain/validation'
+import { requireRole } from '../authz'
+import { db, type WorkstationDatabase } from '../db'
+import { auditedWrite, newId, nowIso } from '../write'
+
+/**
+ * The documents register. Every generated document is kept byte for byte with its SHA-256, so
+ * what is downloaded again (and what goes into the legal bundle) is exactly what was served.
+ * Kinds agreed between features: 'acknowledgement', 'not ASB', 'warning letter', 'parent warning
+ * letter', 'CPN warning', 'ABA', 'contact attempt', 'closure summary', 'NOSP Form 3', 'NOSP s83',
+ * 'notice s83ZA', 'injunction referral', 'bundle', 'bundle part', 'witness statement', 'board report'.
+ */
+export type DocumentMeta = Omit<DocumentRecord, 'bytes'>
+
+export const serviceMethods = ['hand', 'first-class post', 'email', 'left at property'] as const
+export type ServiceMethod = (typeof serviceMethods)[number]
+
+const text = (max: number) => z.string().trim().max(max, `must be ${max} characters or fewer`)
+
+export const storeDocumentSchema = z.object({
+  caseId: z.string().min(1).optional(),
+  kind: text(60).min(1, 'is required'),
+  title: text(200).min(1, 'is required'),
+  recipientPersonId: z.string().min(1).optional(),
+  recipientName: text(200).min(1, 'is required'),
+  fileName: text(200).min(1, 'is required').regex(/^[^\\/:*?"<>|]+$/, 'must not contain \\ / : * ? " < > |'),
+  bytes: z.instanceof(Uint8Array, { message: 'must be the document bytes' }).refine((b) => b.byteLength > 0, 'must not be empty'),
+  templateVersion: text(60).min(1, 'is required'),
+  ruleSetVersion: text(60).min(1, 'is required'),
+  draft: z.boolean().default(false),
+  formalActionId: z.string().min(1).optional(),
+})
+export type StoreDocumentInput = z.input<typeof storeDocumentSchema>
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource)
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+function metaOf(record: DocumentRecord): DocumentMeta {
+  const { bytes: _bytes, ...meta } = record
+  return meta
+}
+
+/** Stores a generated document and its hash; audited. The legal role never writes case records. */
+export async function storeDocument(input: StoreDocumentInput, by: string, database: WorkstationDatabase = db): Promise<DocumentMeta> {
+  const valid = parseOrRefuse(storeDocumentSchema, input, 'The document')
+  // Copy so later changes to the caller's buffer cannot alter what is stored, and hash BEFORE the
+  // transaction: an awaited WebCrypto call inside it would let IndexedDB commit early.
+  const bytes = valid.bytes.slice()
+  const sha256 = await sha256Hex(bytes)
+  return auditedWrite(by, (d) => [d.documents, d.cases, d.users], async ({ database: d, audit }) => {
+    await requireRole(by, ['officer', 'manager', 'administrator'], 'Saving a document', d)
+    if (valid.caseId && !(await d.cases.get(valid.caseId))) throw new ValidationError('The document', [{ field: 'caseId', message: 'no such case' }])
+    const record: DocumentRecord = {
+      id: newId(),
+      ...valid,
+      bytes,
+      size: bytes.byteLength,
+      sha256,
+      createdBy: by,
+      createdAt: nowIso(),
+    }
+    await d.documents.add(record)
+    await audit({ caseId: valid.caseId, entity: 'document', entityId: record.id, action: 'stored', after: metaOf(record) })
+    return metaOf(record)
+  }, database)
+}
+
+export const markServedSchema = z.object({
+  date: z.iso.date('must be a date (YYYY-MM-DD)'),
+  method: z.enum(serviceMethods, { message: 'must be hand, first-class post, email or left at property' }),
+  by: z.string().min(1, 'is required'),
+})
+export type MarkServedInput = z.input<typeof markServedSchema>
+
+/**
+ * Records that a document was served: date and method, a separate audited step. Served once:
+ * a correction is not an overwrite of the legal record, so a second call is refused.
+ */
+export async function markServed(documentId: string, input: MarkServedInput, database: WorkstationDatabase = db): Promise<DocumentMeta> {
+  const valid = parseOrRefuse(markServedSchema, input, 'The service record')
+  const today = new Date().toISOString().slice(0, 10)
+  if (valid.date > today) throw new ValidationError('The service record', [{ field: 'date', message: 'cannot be in the future' }])
+  return auditedWrite(valid.by, (d) => [d.documents, d.users], async ({ database: d, audit }) => {
+    await requireRole(valid.by, ['officer', 'manager', 'administrator'], 'Recording service of a document', d)
+    const found = await d.documents.get(documentId)
+    if (!found) throw new ValidationError('The service record', [{ field: 'documentId', message: 'no such document' }])
+    if (found.served) throw new PolicyRefusal(`"${found.title}" was already recorded as served on ${found.served.date} by ${found.served.method}.`)
+    if (found.draft) throw new PolicyRefusal(`"${found.title}" is a draft and cannot be served.`)
+    if (valid.date < found.createdAt.slice(0, 10)) throw new ValidationError('The service record', [{ field: 'date', message: 'cannot be before the document was created' }])
+    const served = { date: valid.date, method: valid.method, by: valid.by, recordedAt: nowIso() }
+    await d.documents.update(documentId, { served })
+    await audit({ caseId: found.caseId, entity: 'document', entityId: documentId, action: 'served', before: { served: null }, after: { served } })
+    return { ...metaOf(found), served }
+  }, database)
+}
+
+/** The exact stored bytes (for download again and the bundle). */
+export async function getDocumentBytes(id: string, database: WorkstationDatabase = db): Promise<Uint8Array | undefined> {
+  return (await database.documents.get(id))?.bytes
+}
+
+export async function getDocument(id: string, database: WorkstationDatabase = db): Promise<DocumentMeta | undefined> {
+  const found = await database.documents.get(id)
+  return found && metaOf(found)
+}
+
+export interface DocumentFilters {
+  caseId?: string
+  kind?: string
+  /** ISO dates, inclusive, on the created date. */
+  from?: string
+  to?: string
+  formalActionId?: string
+}
+
+/** Register rows, newest first, without the bytes. */
+export async function listDocuments(filters: DocumentFilters = {}, database: WorkstationDatabase = db): Promise<DocumentMeta[]> {
+  const from = filters.from ?? ''
+  const to = filters.to ? `${filters.to}\uffff` : '\uffff'
+  let collection
+  if (filters.caseId) collection = database.documents.where('caseId').equals(filters.caseId)
+  else if (filters.kind) collection = database.documents.where('kind').equals(filters.kind)
+  else collection = database.documents.where('createdAt').between(from, to, true, true)
+  const rows: DocumentMeta[] = []
+  await collection.each((d) => {
+    if (filters.kind && d.kind !== filters.kind) return
+    if (filters.formalActionId && d.formalActionId !== filters.formalActionId) return
+    if (d.createdAt < from || d.createdAt > to) return
+    rows.push(metaOf(d))
+  })
+  return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+}
