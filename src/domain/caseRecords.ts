@@ -15,6 +15,8 @@ export interface Incident {
   witnesses: string[]
   evidenceRefs: string[]
   policeRef: string
+  /** When it was reported to us (defaults to when it was recorded): counts for the ASB Case Review. */
+  reportedAt?: string
   createdAt: string
   updatedAt: string
   createdBy: string

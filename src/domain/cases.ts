@@ -62,7 +62,13 @@ export interface AsbCase {
   /** Agreed contact frequency with the reporter, in working days, and method. [000 §4, 001 §14.3] */
   contactFrequencyDays?: number
   contactFrequencyMethod?: string
+  /** When the frequency was agreed with the reporter: the next update counts from here or the latest contact. */
+  contactFrequencyAgreedAt?: string
   nextUpdateDue?: string
+  /** Set by the documents feature when the acknowledgement letter is produced. [001 §6.3] */
+  acknowledgedAt?: string
+  /** Coverage warning when a deadline fell outside the bank-holiday data. */
+  deadlineWarning?: string
   summary: string
   /** Denormalised, lower-cased text for caseload search: ref, names, addresses, postcodes. */
   searchText: string
