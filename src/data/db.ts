@@ -6,6 +6,7 @@ import type { Person } from '@/domain/people'
 import type { User } from '@/domain/users'
 import type { AuditEntry } from '@/domain/audit'
 import type { LooseRow } from '@/domain/caseFile'
+import type { QualitySample } from '@/domain/kpis/qualitySampling'
 
 export type { LooseRow } from '@/domain/caseFile'
 
@@ -46,6 +47,7 @@ export class WorkstationDatabase extends Dexie {
   settings!: Table<SettingsRow, string>
   counters!: Table<CounterRow, string>
   audit!: Table<AuditEntry, number>
+  qualitySamples!: EntityTable<QualitySample, 'id'>
 
   constructor(name = DATABASE_NAME) {
     super(name)
@@ -61,7 +63,7 @@ export class WorkstationDatabase extends Dexie {
       interventions: 'id, caseId, kind',
       assessments: 'id, caseId, [caseId+kind], formalActionId',
       formalActions: 'id, caseId, status',
-      documents: 'id, caseId, kind, createdAt',
+      documents: 'id, caseId, kind, createdAt, [kind+caseId+createdAt]',
       evidence: 'id, caseId, incidentId, [caseId+sha256]',
       surveys: 'id, caseId, dueAt',
       notes: 'id, caseId, createdAt',
@@ -69,6 +71,7 @@ export class WorkstationDatabase extends Dexie {
       settings: 'key',
       counters: 'key',
       audit: '++seq, caseId, at',
+      qualitySamples: 'id, batchId, caseId, sampledAt',
     })
   }
 }

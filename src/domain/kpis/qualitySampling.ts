@@ -98,3 +98,22 @@ export function scoresOverTime(samples: ScoredSample[], financialYearStartMonth 
     return { quarter: g.label, from: g.from, scored: g.rows.length, averagePercent: percents.length === 0 ? null : round1(percents.reduce((x, y) => x + y, 0) / percents.length), byItem }
   })
 }
+
+/** One sampled case, as stored in `qualitySamples`. */
+export interface QualitySample {
+  id: string
+  /** Cases drawn together share a batch (one "pick N cases" request). */
+  batchId: string
+  periodFrom: string
+  periodTo: string
+  caseId: string
+  caseRef: string
+  officerId: string
+  sampledAt: string
+  sampledBy: string
+  suggested: Record<QualityItemId, QualityAnswer>
+  answers?: Record<QualityItemId, QualityAnswer>
+  note?: string
+  scoredAt?: string
+  scoredBy?: string
+}
