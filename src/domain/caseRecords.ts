@@ -21,7 +21,7 @@ export interface Incident {
   updatedAt: string
   createdBy: string
   /** Earlier versions, newest last: edits keep history. */
-  history?: { at: string; by: string; before: Omit<Incident, 'history'> }[]
+  history?: { at: string; by: string; reason?: string; before: Omit<Incident, 'history'> }[]
 }
 
 export const contactMethods = ['telephone', 'email', 'letter', 'text message', 'in person', 'home visit', 'video call'] as const
@@ -108,6 +108,10 @@ export interface DocumentRecord {
   draft: boolean
   formalActionId?: string
   served?: { date: string; method: string; by: string; recordedAt: string }
+  /** Exhibit number in the legal bundle (e.g. "JS/3"), given once and never changed (issue 8). */
+  exhibitNumber?: string
+  /** For bundle documents: the bundle (its whole .docx) this part belongs to. */
+  bundleId?: string
   createdBy: string
   createdAt: string
 }
