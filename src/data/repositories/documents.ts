@@ -4,6 +4,7 @@ import { parseOrRefuse, PolicyRefusal, ValidationError } from '@/domain/validati
 import { requireRole } from '../authz'
 import { db, type WorkstationDatabase } from '../db'
 import { auditedWrite, newId, nowIso } from '../write'
+import { recordIntervention, type InterventionInput } from './interventions'
 
 /**
  * The documents register. Every generated document is kept byte for byte with its SHA-256, so
@@ -44,16 +45,29 @@ function metaOf(record: DocumentRecord): DocumentMeta {
   return meta
 }
 
-/** Stores a generated document and its hash; audited. The legal role never writes case records. */
-export async function storeDocument(input: StoreDocumentInput, by: string, database: WorkstationDatabase = db): Promise<DocumentMeta> {
+export interface StoreDocumentOptions {
+  /**
+   * Record the intervention the document is (a warning, an ABA …) in the same transaction, linked
+   * to the document, so the case clock gets its review date and neither exists without the other.
+   */
+  intervention?: Omit<InterventionInput, 'caseId' | 'documentId'>
+}
+
+/**
+ * Stores a generated document and its hash; audited. The legal role never writes case records.
+ * An acknowledgement also stamps the case's `acknowledgedAt` (first one only). [001 §6.3]
+ */
+export async function storeDocument(input: StoreDocumentInput, by: string, database: WorkstationDatabase = db, options: StoreDocumentOptions = {}): Promise<DocumentMeta> {
   const valid = parseOrRefuse(storeDocumentSchema, input, 'The document')
   // Copy so later changes to the caller's buffer cannot alter what is stored, and hash BEFORE the
   // transaction: an awaited WebCrypto call inside it would let IndexedDB commit early.
   const bytes = valid.bytes.slice()
   const sha256 = await sha256Hex(bytes)
-  return auditedWrite(by, (d) => [d.documents, d.cases, d.users], async ({ database: d, audit }) => {
+  if (options.intervention && !valid.caseId) throw new ValidationError('The document', [{ field: 'caseId', message: 'is required to record an intervention' }])
+  return auditedWrite(by, (d) => [d.documents, d.cases, d.users, d.interventions], async ({ database: d, audit }) => {
     await requireRole(by, ['officer', 'manager', 'administrator'], 'Saving a document', d)
-    if (valid.caseId && !(await d.cases.get(valid.caseId))) throw new ValidationError('The document', [{ field: 'caseId', message: 'no such case' }])
+    const asbCase = valid.caseId ? await d.cases.get(valid.caseId) : undefined
+    if (valid.caseId && !asbCase) throw new ValidationError('The document', [{ field: 'caseId', message: 'no such case' }])
     const record: DocumentRecord = {
       id: newId(),
       ...valid,
@@ -65,6 +79,12 @@ export async function storeDocument(input: StoreDocumentInput, by: string, datab
     }
     await d.documents.add(record)
     await audit({ caseId: valid.caseId, entity: 'document', entityId: record.id, action: 'stored', after: metaOf(record) })
+    if (asbCase && valid.kind === 'acknowledgement' && !valid.draft && !asbCase.acknowledgedAt) {
+      await d.cases.update(asbCase.id, { acknowledgedAt: record.createdAt, updatedAt: nowIso() })
+      await audit({ caseId: asbCase.id, entity: 'case', entityId: asbCase.id, action: 'acknowledged', before: { acknowledgedAt: null }, after: { acknowledgedAt: record.createdAt } })
+    }
+    // Nested in this transaction (same tables, Dexie-only awaits), so both are written or neither.
+    if (options.intervention) await recordIntervention({ ...options.intervention, caseId: valid.caseId!, documentId: record.id }, by, d)
     return metaOf(record)
   }, database)
 }

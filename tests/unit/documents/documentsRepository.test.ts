@@ -72,4 +72,26 @@ describe('documents repository', () => {
     expect((await listDocuments({ from: today, to: today }, database)).length).toBe(2)
     expect((await listDocuments({ to: '2000-01-01' }, database)).length).toBe(0)
   })
+
+  it('records the ABA intervention with its review date in the same transaction, linked to the document', async () => {
+    const { database, officer, fixture, bytes } = await setup()
+    const meta = await storeDocument({ caseId: fixture.case.id, kind: 'ABA', title: 'ABA', recipientName: 'Dean Harlow', fileName: 'aba.docx', bytes, templateVersion: 't', ruleSetVersion: 'r' }, officer.id, database,
+      { intervention: { kind: 'acceptable behaviour agreement', date: '2026-11-23', reviewDue: '2027-02-23', againstPersonId: 'p-perp', outcome: 'Signed' } })
+    const interventions = await database.interventions.where('caseId').equals(fixture.case.id).toArray()
+    expect(interventions).toHaveLength(1)
+    expect(interventions[0]).toMatchObject({ kind: 'acceptable behaviour agreement', reviewDue: '2027-02-23', documentId: meta.id, againstPersonId: 'p-perp' })
+    // A bad intervention refuses the whole write: no orphan document.
+    await expect(storeDocument({ caseId: fixture.case.id, kind: 'ABA', title: 'ABA', recipientName: 'D', fileName: 'aba.docx', bytes, templateVersion: 't', ruleSetVersion: 'r' }, officer.id, database,
+      { intervention: { kind: 'acceptable behaviour agreement', date: '2026-11-23', reviewDue: 'soon' } })).rejects.toThrow(/reviewDue/)
+    expect(await database.documents.count()).toBe(1)
+  })
+
+  it('an acknowledgement stamps the case as acknowledged once', async () => {
+    const { database, officer, fixture, bytes } = await setup()
+    const base = { caseId: fixture.case.id, kind: 'acknowledgement', title: 'Ack', recipientName: 'Maya Okonjo', fileName: 'a.docx', bytes, templateVersion: 't', ruleSetVersion: 'r' }
+    const first = await storeDocument(base, officer.id, database)
+    expect((await database.cases.get(fixture.case.id))!.acknowledgedAt).toBe(first.createdAt)
+    await storeDocument(base, officer.id, database)
+    expect((await database.cases.get(fixture.case.id))!.acknowledgedAt).toBe(first.createdAt)
+  })
 })
