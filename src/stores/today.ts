@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { sortTodayItems, type TodayItem } from '@/domain/today'
+import { closureTodayItems } from '@/data/repositories/closure'
+import { caseFileTodayItems } from '@/data/repositories/caseFileToday'
 
 /**
  * A provider returns Today items for the signed-in officer, looking ahead `horizon` (an ISO date:
@@ -9,7 +11,10 @@ import { sortTodayItems, type TodayItem } from '@/domain/today'
 export type TodayProvider = (context: { officerId: string; today: string; horizon: string }) => Promise<TodayItem[]>
 
 /** Add a feature's provider here (one line each). */
-export const todayProviders: TodayProvider[] = []
+export const todayProviders: TodayProvider[] = [
+  (context) => caseFileTodayItems(context), // first contacts, acknowledgements, agreed updates, actions, case review notices (issue 4)
+  (context) => closureTodayItems(context), // satisfaction surveys and follow-up contacts after closure (issue 7)
+]
 
 export const useTodayStore = defineStore('today', () => {
   const items = ref<TodayItem[]>([])
