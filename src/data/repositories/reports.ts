@@ -21,7 +21,7 @@ export function toKpiCase(row: StoredCase): KpiCase {
     id: row.id, ref: row.ref, officerId: row.officerId, category: row.category, route: row.route, riskBand: row.riskBand,
     hateRelated: row.hateRelated, status: row.status, openedAt: row.openedAt, firstContactDue: row.firstContactDue,
     acknowledgementDue: row.acknowledgementDue, firstContactAt: row.firstContactAt, firstActionAt: row.firstActionAt,
-    closedAt: row.closedAt, closureReason: row.closure?.reason, reopenedAt: row.reopenedAt ?? [], closedDates,
+    closedAt: row.closedAt, closureReason: row.closure?.reason, acknowledgedAt: row.acknowledgedAt, reopenedAt: row.reopenedAt ?? [], closedDates,
   }
 }
 
@@ -45,16 +45,14 @@ async function casesForPeriod(period: Pick<ReportPeriod, 'from' | 'to'>, d: Work
 /** Reads what `kpiReport` needs for one period (whole organisation; officer filtering is in the domain). */
 export async function readKpiInput(period: Pick<ReportPeriod, 'from' | 'to'>, database: WorkstationDatabase = db): Promise<KpiInput> {
   const organisation = await readSettings(organisationSettings, database)
-  return database.transaction('r', [database.cases, database.caseParties, database.assessments, database.formalActions, database.documents, database.surveys], async () => {
+  return database.transaction('r', [database.cases, database.caseParties, database.assessments, database.formalActions, database.surveys], async () => {
     const cases = await casesForPeriod(period, database)
     const caseIds = new Set(cases.map((c) => c.id))
-    const [partyRows, assessmentKeys, actionRows, ackKeys, surveyRows] = await Promise.all([
+    const [partyRows, assessmentKeys, actionRows, surveyRows] = await Promise.all([
       database.caseParties.toArray(),
       // Index keys only ([caseId, kind]): the answers of big assessments are never read.
       database.assessments.orderBy('[caseId+kind]').keys(),
       database.formalActions.toArray(),
-      // [kind, caseId, createdAt] from the index: acknowledgement dates without the letters' bytes.
-      database.documents.where('[kind+caseId+createdAt]').between(['acknowledgement', '', ''], ['acknowledgement', '\uffff', '\uffff']).keys(),
       database.surveys.toArray(),
     ])
     const parties: KpiParty[] = partyRows.filter((p) => caseIds.has(p.caseId)).map((p) => ({ caseId: p.caseId, personId: p.personId, role: p.role }))
@@ -67,7 +65,9 @@ export async function readKpiInput(period: Pick<ReportPeriod, 'from' | 'to'>, da
       ...(assessmentKeys as unknown as [string, string][]).filter(([caseId, kind]) => kind === 'vulnerability' && caseIds.has(caseId)).map(([caseId, kind]) => ({ caseId, kind, completed: true })),
       ...eiaRows.map((a) => ({ caseId: a.caseId, kind: a.kind, formalActionId: a.formalActionId, completed: Boolean(a.completedAt) })),
     ]
-    const acknowledgements: KpiAcknowledgement[] = (ackKeys as unknown as [string, string, string][]).map(([, caseId, createdAt]) => ({ caseId, sentAt: createdAt }))
+    // The documents feature stamps `acknowledgedAt` on the case when the first final (not draft)
+    // acknowledgement letter is stored, so the letters' bytes are never read here.
+    const acknowledgements: KpiAcknowledgement[] = cases.filter((c) => c.acknowledgedAt).map((c) => ({ caseId: c.id, sentAt: c.acknowledgedAt! }))
     const answered = surveyRows.filter((s) => s.kind === 'satisfaction' && typeof s.answeredAt === 'string' && String(s.answeredAt).slice(0, 10) >= period.from && String(s.answeredAt).slice(0, 10) <= period.to)
     const officerOf = new Map(cases.map((c) => [c.id, c.officerId]))
     const missing = [...new Set(answered.map((s) => String(s.caseId)).filter((id) => !officerOf.has(id)))]

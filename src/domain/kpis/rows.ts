@@ -23,6 +23,8 @@ export interface KpiCase {
   firstActionAt?: string
   closedAt?: string
   closureReason?: string
+  /** When the first final acknowledgement letter was stored (documents feature). */
+  acknowledgedAt?: string
   /** Every reopening (issue 7 appends the date to `AsbCase.reopenedAt`). */
   reopenedAt: string[]
   /** Every closure date known for the case, oldest first (the current one included). */
