@@ -117,7 +117,8 @@ export const useClosureStore = defineStore('closure', () => {
   async function saveSummary(file: CaseFile, recipientPersonId: string, reason: ClosureReason, edits: Record<string, string>): Promise<{ fileName: string }> {
     const facts = await summaryFacts(file, recipientPersonId, reason, edits)
     performance.mark('letter:build:start')
-    const bytes = await buildClosureSummary(facts)
+    // A fresh ArrayBuffer-backed copy: the register and the save bridge both take Uint8Array<ArrayBuffer>.
+    const bytes = new Uint8Array(await buildClosureSummary(facts))
     performance.mark('letter:build:end')
     performance.measure('letter:build', 'letter:build:start', 'letter:build:end')
     const party = recipientParty(facts)
