@@ -1,0 +1,7 @@
+export * from './actions'
+export * from './ruleSet'
+export * from './proportionality'
+export * from './eia'
+export * from './gate'
+export * from './noticeDates'
+export * from './particulars'
