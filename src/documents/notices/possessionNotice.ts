@@ -86,7 +86,7 @@ export function composeNotice(pack: NoticePack): ComposedNotice {
   para(property.join(', '))
 
   const scheduleWords = regimeId === 's83za' ? 'section 84A of the Housing Act 1985' : regimeId === 's83' ? 'Schedule 2 to the Housing Act 1985' : 'Schedule 2 to the Housing Act 1988, as amended by the Housing Act 1996, the Anti-social Behaviour, Crime and Policing Act 2014 and the Immigration Act 2016'
-  blocks.push({ type: 'heading', text: regimeId === 's83za' ? `3. Possession will be sought on the absolute ground in ${scheduleWords}, which reads` : `3. ${regimeId === 'form3' ? 'Your landlord intends to seek' : 'Possession will be sought'} on ground${grounds.length > 1 ? 's' : ''} ${groundNumbers} in ${scheduleWords}, which read${grounds.length > 1 ? '' : 's'}` })
+  blocks.push({ type: 'heading', text: regimeId === 's83za' ? `3. Possession will be sought on the absolute ground in ${scheduleWords}, which reads` : `3. ${regimeId === 'form3' ? 'Your landlord intends to seek possession' : 'Possession will be sought'} on ground${grounds.length > 1 ? 's' : ''} ${groundNumbers} in ${scheduleWords}, which read${grounds.length > 1 ? '' : 's'}` })
   for (const { choice, rule } of grounds) {
     blocks.push({ type: 'heading', text: rule.number, level: 3 })
     for (const line of rule.text.split('\n')) para(line)
