@@ -6,6 +6,7 @@ export const workstationApi = {
   saveDocument: (request) => ipcRenderer.invoke(channels.saveDocument, request),
   appInfo: () => ipcRenderer.invoke(channels.appInfo),
   backupsDir: () => ipcRenderer.invoke(channels.backupsDir),
+  writeBackup: (request) => ipcRenderer.invoke(channels.writeBackup, request),
   openExternal: (request) => ipcRenderer.invoke(channels.openExternal, request),
 } satisfies WorkstationApi
 

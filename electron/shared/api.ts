@@ -30,6 +30,25 @@ export interface AppInfo {
   host: 'desktop' | 'browser'
 }
 
+/**
+ * Automatic backups on the desktop go straight into the app's backups folder (no dialog). The name
+ * must be one the app makes (see src/domain/backup.ts backupFileName), so a compromised renderer
+ * cannot write anything else anywhere; `keep` prunes the oldest of our backups afterwards.
+ */
+export const BACKUP_FILE_NAME = /^asb-workstation-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-[a-z-]{1,40}\.asbbackup$/
+export const writeBackupRequest = z.object({
+  fileName: z.string().max(120, 'fileName must be 120 characters or fewer').regex(BACKUP_FILE_NAME, 'fileName must be a backup name made by the app'),
+  bytes: z.instanceof(Uint8Array, { message: 'bytes must be a Uint8Array' }).refine((b) => b.byteLength > 0, 'bytes must not be empty'),
+  keep: z.number({ message: 'keep must be a number' }).int('keep must be a whole number').min(1, 'keep must be at least 1').max(365, 'keep must be 365 or fewer'),
+})
+export type WriteBackupRequest = z.infer<typeof writeBackupRequest>
+export interface WriteBackupResult {
+  saved: true
+  path: string
+  /** Older backups deleted to keep only the newest `keep`. */
+  pruned: string[]
+}
+
 export const openExternalRequest = z.object({ url: z.string().url('url must be a full web address').max(2048) })
 export type OpenExternalRequest = z.infer<typeof openExternalRequest>
 
@@ -37,6 +56,7 @@ export interface WorkstationApi {
   saveDocument(request: SaveDocumentRequest): Promise<SaveDocumentResult>
   appInfo(): Promise<AppInfo>
   backupsDir(): Promise<string>
+  writeBackup(request: WriteBackupRequest): Promise<WriteBackupResult>
   openExternal(request: OpenExternalRequest): Promise<{ opened: boolean; reason?: string }>
 }
 
@@ -45,6 +65,7 @@ export const channels = {
   saveDocument: 'documents:save',
   appInfo: 'app:info',
   backupsDir: 'backups:dir',
+  writeBackup: 'backups:write',
   openExternal: 'shell:openExternal',
 } as const satisfies Record<keyof WorkstationApi, string>
 
@@ -53,6 +74,7 @@ export const channelPayloads = {
   [channels.saveDocument]: saveDocumentRequest,
   [channels.appInfo]: z.undefined(),
   [channels.backupsDir]: z.undefined(),
+  [channels.writeBackup]: writeBackupRequest,
   [channels.openExternal]: openExternalRequest,
 } as const
 

@@ -1,4 +1,4 @@
-import type { AppInfo, SaveDocumentRequest, SaveDocumentResult, WorkstationApi } from '../../electron/shared/api'
+import type { AppInfo, SaveDocumentRequest, SaveDocumentResult, WorkstationApi, WriteBackupRequest } from '../../electron/shared/api'
 
 /**
  * The renderer's side of the bridge. In the desktop app `window.workstation` is the preload API;
@@ -52,4 +52,20 @@ export async function appInfo(): Promise<AppInfo> {
 
 export async function backupsDir(): Promise<string | undefined> {
   return desktopApi()?.backupsDir()
+}
+
+/**
+ * Saves a backup file. Desktop: straight into the backups folder, pruning to the newest `keep`.
+ * Browser: a download the user is prompted to keep (a browser cannot write to a folder by itself).
+ */
+export async function saveBackupFile(request: WriteBackupRequest): Promise<{ savedTo: string }> {
+  const api = desktopApi()
+  if (api) return { savedTo: (await api.writeBackup(request)).path }
+  browserDownload({ suggestedName: request.fileName, bytes: request.bytes })
+  return { savedTo: 'browser download' }
+}
+
+/** True in the desktop app, where scheduled backups can be written without asking. */
+export function canWriteBackupsUnattended(): boolean {
+  return desktopApi() !== undefined
 }

@@ -11,18 +11,43 @@ export async function expectNoAxeViolations(page: Page, context?: string): Promi
 /** The passphrase every e2e profile uses unless a test says otherwise. */
 export const TEST_PASSPHRASE = 'correct horse battery'
 
-/** First run: creates a profile through the profile screen, as a person would. */
-export async function createProfile(page: Page, name: string, role: 'Case officer' | 'Manager' | 'Legal team' = 'Case officer', passphrase = TEST_PASSPHRASE): Promise<void> {
+/** The first profile made in each page: the computer's administrator, who gives later profiles their roles. */
+const administrators = new WeakMap<Page, { name: string; passphrase: string }>()
+
+/**
+ * Creates a profile through the profile screen, as a person would, and leaves it signed in.
+ * Only the first profile chooses its own role; a later one starts as a case officer, so for a
+ * Manager or Legal team profile this signs in as the first profile (the administrator), gives the
+ * role in Settings → Profiles and roles, and signs back in as the new profile (issue 10).
+ */
+export async function createProfile(page: Page, name: string, role: 'Case officer' | 'Manager' | 'Legal team' | 'Administrator' = 'Case officer', passphrase = TEST_PASSPHRASE): Promise<void> {
   await page.goto('./#/profile')
   await page.getByLabel('Your name').fill(name)
   await page.getByLabel('Choose a passphrase').fill(passphrase)
   await page.getByLabel('Type the passphrase again').fill(passphrase)
-  if (role !== 'Case officer') {
+  const admin = administrators.get(page)
+  if (!admin && role !== 'Case officer') {
     await page.getByLabel('Your role').click()
     await page.getByRole('option', { name: role }).click()
   }
   await page.getByRole('button', { name: 'Create profile' }).click()
   await expect(page.getByTestId('current-user')).toContainText(name)
+  if (!admin) {
+    administrators.set(page, { name, passphrase })
+    return
+  }
+  if (role === 'Case officer') return
+  await signInAs(page, admin.name, admin.passphrase)
+  await assignRole(page, name, role)
+  await signInAs(page, name, passphrase)
+}
+
+/** As the signed-in administrator: Settings → Profiles and roles → give `name` the role. */
+export async function assignRole(page: Page, name: string, role: 'Case officer' | 'Manager' | 'Legal team' | 'Administrator'): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel(`Role for ${name}`).click()
+  await page.getByRole('option', { name: role, exact: true }).click()
+  await expect(page.getByText(`${name}'s role is now ${role}.`)).toBeVisible()
 }
 
 /** Fills the caseload with `count` demo cases from Settings. */

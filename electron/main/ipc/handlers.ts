@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises'
+import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BrowserWindow, Dialog, IpcMain } from 'electron'
-import { channelPayloads, channels, type AppInfo, type SaveDocumentResult } from '../../shared/api'
+import { BACKUP_FILE_NAME, channelPayloads, channels, type AppInfo, type SaveDocumentResult, type WriteBackupResult } from '../../shared/api'
 import { isAllowedExternalUrl } from '../security'
 import { registerHandler, type TrustedSender } from './register'
 
@@ -12,6 +12,22 @@ export interface HandlerDeps {
   appInfo: () => AppInfo
   backupsDir: () => string
   openExternal: (url: string) => Promise<void>
+  /** File operations for the backups folder; real fs by default, fakes in tests. */
+  backupFiles?: BackupFiles
+}
+
+export interface BackupFiles {
+  ensureDir(dir: string): Promise<void>
+  write(path: string, bytes: Uint8Array): Promise<void>
+  list(dir: string): Promise<string[]>
+  remove(path: string): Promise<void>
+}
+
+const nodeBackupFiles: BackupFiles = {
+  ensureDir: async (dir) => void (await mkdir(dir, { recursive: true })),
+  write: (path, bytes) => writeFile(path, bytes, { flag: 'wx' }),
+  list: (dir) => readdir(dir),
+  remove: (path) => unlink(path),
 }
 
 /** The typed handler map: one entry per member of WorkstationApi (Actual Budget's pattern). */
@@ -34,6 +50,19 @@ export function registerIpcHandlers(deps: HandlerDeps): void {
   registerHandler(deps.ipcMain, trustedSender, channels.appInfo, channelPayloads[channels.appInfo], () => deps.appInfo())
 
   registerHandler(deps.ipcMain, trustedSender, channels.backupsDir, channelPayloads[channels.backupsDir], () => deps.backupsDir())
+
+  registerHandler(deps.ipcMain, trustedSender, channels.writeBackup, channelPayloads[channels.writeBackup], async (request): Promise<WriteBackupResult> => {
+    const files = deps.backupFiles ?? nodeBackupFiles
+    const dir = deps.backupsDir()
+    await files.ensureDir(dir)
+    const path = join(dir, request.fileName)
+    await files.write(path, request.bytes)
+    // Keep the newest `keep` of our own backups (names sort by time); never touch other files.
+    const ours = (await files.list(dir)).filter((name) => BACKUP_FILE_NAME.test(name)).sort()
+    const pruned = ours.slice(0, Math.max(0, ours.length - request.keep))
+    for (const name of pruned) await files.remove(join(dir, name))
+    return { saved: true, path, pruned }
+  })
 
   registerHandler(deps.ipcMain, trustedSender, channels.openExternal, channelPayloads[channels.openExternal], async (request) => {
     if (!isAllowedExternalUrl(request.url)) return { opened: false, reason: 'That address is not on the list of sites the app may open.' }

@@ -1,5 +1,5 @@
 import { WorkstationDatabase } from '@/data/db'
-import { createUser } from '@/data/repositories/users'
+import { assignRole, createUser } from '@/data/repositories/users'
 import type { Role } from '@/domain/users'
 
 export const TEST_PASSPHRASE = 'correct horse battery'
@@ -13,6 +13,13 @@ export async function freshDatabase(): Promise<WorkstationDatabase> {
   return database
 }
 
+/**
+ * A profile with the given role. Only an administrator gives roles (issue 10): the first profile
+ * chooses its own; a later one is created as an officer and the administrator assigns the role.
+ */
 export async function userIn(database: WorkstationDatabase, name = 'Jo Smith', role: Role = 'officer') {
-  return createUser({ name, role, passphrase: TEST_PASSPHRASE }, database)
+  const admin = await database.users.filter((u) => u.administrator).first()
+  if (!admin || role === 'officer') return createUser({ name, role, passphrase: TEST_PASSPHRASE }, database)
+  const created = await createUser({ name, role: 'officer', passphrase: TEST_PASSPHRASE }, database)
+  return assignRole(admin.id, { userId: created.id, role }, database)
 }
