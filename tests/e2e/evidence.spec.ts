@@ -1,0 +1,141 @@
+import { fileURLToPath } from 'node:url'
+import { expect, test, type FileChooser, type Locator, type Page } from '@playwright/test'
+import { createProfile, expectNoAxeViolations, loadDemoCaseload } from './helpers'
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/evidence/${name}`, import.meta.url))
+
+/** Opens the first case on My caseload at its Incidents tab. */
+async function openIncidentsOfFirstCase(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'My caseload' }).click()
+  await page.getByRole('link', { name: /^ASB-\d{4}-\d{5}$/ }).first().click()
+  await page.getByRole('tab', { name: 'Incidents' }).click()
+}
+
+/**
+ * Opens the file picker from the keyboard (focus the button, press Enter) and picks files. The
+ * chooser is awaited before the key press so Playwright is already intercepting it.
+ */
+async function pickWithKeyboard(page: Page, button: Locator, files: Parameters<FileChooser['setFiles']>[0]): Promise<FileChooser> {
+  await expect(button).toBeVisible()
+  const chooserShown = page.waitForEvent('filechooser')
+  await button.focus()
+  await expect(button).toBeFocused()
+  await page.keyboard.press('Enter')
+  const chooser = await chooserShown
+  await chooser.setFiles(files)
+  return chooser
+}
+
+/** Chooses where the files came from, opening the list with the keyboard. */
+async function chooseSource(page: Page, evidence: Locator, source: string): Promise<void> {
+  await evidence.getByRole('combobox', { name: 'Where the files came from' }).focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('option', { name: source }).click()
+}
+
+test('an officer attaches a photo and recordings with the keyboard, previews them, and removes one with a reason', async ({ page }) => {
+  await createProfile(page, 'Jo Smith')
+  await loadDemoCaseload(page, 5)
+  await openIncidentsOfFirstCase(page)
+
+  // The file picker opens from the keyboard: focus the button, press Enter, the chooser appears.
+  const chooseFiles = page.getByRole('button', { name: /^Choose files for the incident of/ }).first()
+  const chooser = await pickWithKeyboard(page, chooseFiles, [fixture('door.png'), fixture('tone.wav'), fixture('noise-app.mp3'), fixture('holiday-photo.png')])
+  expect(chooser.isMultiple()).toBe(true)
+
+  const evidence = page.locator('section.incident-evidence').first()
+  await expect(evidence.getByRole('listitem').filter({ hasText: 'door.png (172 bytes)' })).toBeVisible()
+  await expect(evidence.getByText('holiday-photo.png (256 bytes)')).toBeVisible()
+
+  // Source is required: trying without one puts the message on the field.
+  await evidence.getByRole('button', { name: 'Add 4 files to this incident' }).click()
+  await expect(evidence.getByText('choose where the file came from')).toBeVisible()
+
+  await chooseSource(page, evidence, 'The reporter')
+  await evidence.getByLabel('Captured at (optional)').fill('2026-09-19T22:50')
+  await evidence.getByRole('button', { name: 'Add 4 files to this incident' }).click()
+
+  // Three real files are added; the program renamed as a photo is refused with a specific reason.
+  await expect(evidence.getByRole('status').filter({ hasText: 'Added door.png, tone.wav, noise-app.mp3.' })).toBeVisible()
+  await expect(evidence.getByRole('alert')).toContainText('"holiday-photo.png" was not added: its content does not match its .png extension')
+  await expect(evidence.getByRole('alert')).toContainText('a Linux program')
+  await expect(evidence.getByRole('heading', { name: 'Evidence (3 files)' })).toBeVisible()
+
+  // The thumbnail really shows the stored picture (decoded from the Blob kept in IndexedDB).
+  const thumbnail = evidence.getByRole('img', { name: 'Photo: door.png' })
+  await expect(thumbnail).toBeVisible()
+  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(48)
+
+  // The players load the stored recordings: their length comes from the bytes read back.
+  const wavPlayer = evidence.locator('audio[aria-label="Play recording tone.wav"]')
+  await expect(wavPlayer).toBeVisible()
+  await expect.poll(() => wavPlayer.evaluate((a: HTMLAudioElement) => Math.round(a.duration * 10) / 10)).toBe(0.3)
+  const mp3Player = evidence.locator('audio[aria-label="Play recording noise-app.mp3"]')
+  await expect.poll(() => mp3Player.evaluate((a: HTMLAudioElement) => a.duration > 0.5 && a.duration < 0.8)).toBe(true)
+
+  // Facts a court asks for are shown with the file.
+  const photoItem = evidence.getByRole('listitem', { name: 'door.png' })
+  await expect(photoItem).toContainText('PNG image, 172 bytes')
+  await expect(photoItem).toContainText('The reporter')
+  await expect(photoItem).toContainText('19 September 2026 at 22:50')
+  await expect(photoItem).toContainText('by Jo Smith')
+  await expect(photoItem).toContainText(/[0-9a-f]{64}/)
+  await photoItem.getByRole('button', { name: 'Check door.png is unchanged' }).click()
+  await expect(photoItem.getByRole('status')).toContainText('Unchanged')
+
+  await expectNoAxeViolations(page, 'evidence attached')
+
+  // Removal needs a reason; the file stays on record, collapsed, with the reason and its hash.
+  await photoItem.getByRole('button', { name: 'Remove door.png' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toContainText('Remove “door.png”?')
+  await dialog.getByRole('button', { name: 'Remove file' }).click()
+  await expect(dialog.getByText('Reason: give a reason of at least 5 characters')).toBeVisible()
+  await expectNoAxeViolations(page, 'removal dialog')
+  await dialog.getByLabel('Reason for removing').fill('Photo of the wrong flat door')
+  await dialog.getByRole('button', { name: 'Remove file' }).click()
+  await expect(dialog).toBeHidden()
+
+  await expect(evidence.getByRole('heading', { name: 'Evidence (2 files)' })).toBeVisible()
+  await expect(evidence.getByRole('img', { name: 'Photo: door.png' })).toHaveCount(0)
+  await expect(evidence.getByText('Removed door.png. It stays on record with its reason.')).toBeVisible()
+  await evidence.getByText('Removed files (1) — kept on record').click()
+  await expect(evidence.getByText('“Photo of the wrong flat door”')).toBeVisible()
+
+  // Adding the same recording again is refused as a duplicate, naming the file it duplicates.
+  await pickWithKeyboard(page, chooseFiles, [fixture('tone.wav')])
+  await chooseSource(page, evidence, 'A witness')
+  await evidence.getByRole('button', { name: 'Add 1 file to this incident' }).click()
+  await expect(evidence.getByRole('alert')).toContainText('identical (same SHA-256) to "tone.wav"')
+  await expect(evidence.getByRole('heading', { name: 'Evidence (2 files)' })).toBeVisible()
+  await expectNoAxeViolations(page, 'duplicate refused')
+
+  // Settings shows the space evidence takes, removed files included.
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await expect(page.getByTestId('evidence-space')).toHaveText('Evidence uses 15 KB: 2 files on incidents (15 KB) and 1 removed file kept on record (172 bytes).')
+  await expectNoAxeViolations(page, 'settings with evidence space')
+})
+
+test('the size limit is a setting and a file over it is refused with the limit named', async ({ page }) => {
+  await createProfile(page, 'Sam Patel')
+  await page.getByRole('link', { name: 'Settings' }).click()
+  const limit = page.getByLabel('Largest file accepted (MB)')
+  await limit.fill('0')
+  await page.getByRole('button', { name: 'Save evidence limits' }).click()
+  await expect(page.getByText('must be at least 1 MB', { exact: true })).toBeVisible()
+  await limit.fill('1')
+  await page.getByRole('button', { name: 'Save evidence limits' }).click()
+  await expect(page.getByText('Evidence limits saved.')).toBeVisible()
+
+  await loadDemoCaseload(page, 3)
+  await openIncidentsOfFirstCase(page)
+  const evidence = page.locator('section.incident-evidence').first()
+  // A 1.5 MB WAV: a real header followed by silence.
+  const header = Buffer.from(await (await import('node:fs/promises')).readFile(fixture('tone.wav'))).subarray(0, 44)
+  const body = Buffer.alloc(1.5 * 1024 * 1024)
+  await pickWithKeyboard(page, evidence.getByRole('button', { name: /^Choose files for/ }), [{ name: 'long-recording.wav', mimeType: 'audio/wav', buffer: Buffer.concat([header, body]) }])
+  await chooseSource(page, evidence, 'Exported from a noise or reporting app')
+  await evidence.getByRole('button', { name: 'Add 1 file to this incident' }).click()
+  await expect(evidence.getByRole('alert')).toContainText('"long-recording.wav" was not added: it is 1.5 MB, over the 1 MB limit for one evidence file')
+  await expect(evidence.getByRole('heading', { name: 'Evidence (0 files)' })).toBeVisible()
+})
