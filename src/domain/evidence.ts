@@ -181,6 +181,43 @@ export function looksLikeEmail(bytes: Uint8Array): boolean {
   return emailHeaders.filter((h) => names.has(h)).length >= 2 && (names.has('from') || names.has('received'))
 }
 
+/** Decodes RFC 2047 encoded words ("=?utf-8?B?…?=") in a header value, as mail clients show them. */
+function decodeEncodedWords(value: string): string {
+  return value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (whole, charset: string, encoding: string, text: string) => {
+    try {
+      const bytes = encoding.toUpperCase() === 'B'
+        ? Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
+        : Uint8Array.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), (c) => c.charCodeAt(0))
+      return new TextDecoder(charset).decode(bytes)
+    } catch {
+      return whole
+    }
+  })
+}
+
+export interface EmailSummary {
+  from: string
+  to: string
+  subject: string
+  date: string
+}
+
+/**
+ * The header lines an officer checks on a saved email (.eml) without opening it elsewhere:
+ * who sent it, to whom, when, and the subject.
+ */
+export function emailSummary(bytes: Uint8Array): EmailSummary {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 64 * 1024))
+  const headerBlock = text.split(/\r?\n\r?\n/, 1)[0]
+  // Unfold continuation lines (RFC 5322 §2.2.3) before reading fields.
+  const lines = headerBlock.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)
+  const field = (name: string) => {
+    const line = lines.find((l) => l.toLowerCase().startsWith(`${name}:`))
+    return line ? decodeEncodedWords(line.slice(name.length + 1).trim()) : ''
+  }
+  return { from: field('from'), to: field('to'), subject: field('subject'), date: field('date') }
+}
+
 /**
  * An Outlook .msg is an OLE compound file whose directory holds "__substg1.0_…" property streams
  * (MS-OXMSG §2.1); a Word 97 .doc is the same container with "WordDocument" instead. The first

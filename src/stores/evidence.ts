@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import {
   addEvidence, checkEvidenceUnchanged, evidenceStorageUse, getEvidenceBlob, removeEvidence, type EvidenceStorageUse,
 } from '@/data/repositories/evidence'
-import type { EvidenceDetails, EvidenceMeta } from '@/domain/evidence'
+import { emailSummary, type EmailSummary, type EvidenceDetails, type EvidenceMeta } from '@/domain/evidence'
 import { ValidationError } from '@/domain/validation'
 import { saveFile } from '@/platform'
 import { useCaseFileStore } from './caseFile'
@@ -82,6 +82,12 @@ export const useEvidenceStore = defineStore('evidence', () => {
     return result.saved
   }
 
+  /** Sender, subject and date of a saved .eml, read from the stored file's header lines. */
+  async function emailSummaryOf(evidenceId: string): Promise<EmailSummary | undefined> {
+    const blob = await getEvidenceBlob(evidenceId)
+    return blob ? emailSummary(new Uint8Array(await blob.slice(0, 64 * 1024).arrayBuffer())) : undefined
+  }
+
   async function checkUnchanged(evidenceId: string) {
     return checkEvidenceUnchanged(evidenceId)
   }
@@ -90,5 +96,5 @@ export const useEvidenceStore = defineStore('evidence', () => {
     return evidenceStorageUse()
   }
 
-  return { attach, remove, previewUrl, releasePreviews, saveCopy, checkUnchanged, storageUse }
+  return { attach, remove, previewUrl, releasePreviews, saveCopy, emailSummaryOf, checkUnchanged, storageUse }
 })

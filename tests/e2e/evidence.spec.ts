@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { expect, test, type FileChooser, type Locator, type Page } from '@playwright/test'
 import { createProfile, expectNoAxeViolations, loadDemoCaseload } from './helpers'
@@ -131,11 +133,54 @@ test('the size limit is a setting and a file over it is refused with the limit n
   await openIncidentsOfFirstCase(page)
   const evidence = page.locator('section.incident-evidence').first()
   // A 1.5 MB WAV: a real header followed by silence.
-  const header = Buffer.from(await (await import('node:fs/promises')).readFile(fixture('tone.wav'))).subarray(0, 44)
+  const header = (await readFile(fixture('tone.wav'))).subarray(0, 44)
   const body = Buffer.alloc(1.5 * 1024 * 1024)
   await pickWithKeyboard(page, evidence.getByRole('button', { name: /^Choose files for/ }), [{ name: 'long-recording.wav', mimeType: 'audio/wav', buffer: Buffer.concat([header, body]) }])
   await chooseSource(page, evidence, 'Exported from a noise or reporting app')
   await evidence.getByRole('button', { name: 'Add 1 file to this incident' }).click()
   await expect(evidence.getByRole('alert')).toContainText('"long-recording.wav" was not added: it is 1.5 MB, over the 1 MB limit for one evidence file')
   await expect(evidence.getByRole('heading', { name: 'Evidence (0 files)' })).toBeVisible()
+})
+
+test('files dropped on an incident are added; an email shows its headers and a PDF is saved back byte for byte', async ({ page }) => {
+  await createProfile(page, 'Ali Khan')
+  await loadDemoCaseload(page, 3)
+  await openIncidentsOfFirstCase(page)
+  const evidence = page.locator('section.incident-evidence').first()
+  const dropZone = evidence.getByTestId('evidence-drop-zone')
+  await expect(dropZone).toBeVisible()
+
+  // Drag and drop, as from a file manager: a DataTransfer holding two files.
+  const files = await Promise.all(['police-letter.pdf', 'complaint.eml'].map(async (name) => ({ name, bytes: [...(await readFile(fixture(name)))] })))
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer()
+    for (const f of list) transfer.items.add(new File([new Uint8Array(f.bytes)], f.name))
+    return transfer
+  }, files)
+  await dropZone.dispatchEvent('dragenter', { dataTransfer })
+  await dropZone.dispatchEvent('drop', { dataTransfer })
+  await expect(evidence.getByText('police-letter.pdf (643 bytes)')).toBeVisible()
+  await expect(evidence.getByText('complaint.eml (357 bytes)')).toBeVisible()
+
+  await chooseSource(page, evidence, 'The police')
+  await evidence.getByRole('button', { name: 'Add 2 files to this incident' }).click()
+  await expect(evidence.getByRole('status').filter({ hasText: 'Added police-letter.pdf, complaint.eml.' })).toBeVisible()
+
+  const emailItem = evidence.getByRole('listitem', { name: 'complaint.eml' })
+  await expect(emailItem).toContainText('Email (.eml)')
+  await expect(emailItem).toContainText('Maya Okonjo <maya.okonjo@example.org>')
+  await expect(emailItem).toContainText('Noise from Flat 7 again last night')
+
+  // "Save a copy" gives back exactly the bytes that were added (same SHA-256 as the original).
+  const pdfItem = evidence.getByRole('listitem', { name: 'police-letter.pdf' })
+  await expect(pdfItem).toContainText('PDF document, 643 bytes')
+  const downloadStarted = page.waitForEvent('download')
+  await pdfItem.getByRole('button', { name: 'Save a copy of police-letter.pdf' }).click()
+  const download = await downloadStarted
+  expect(download.suggestedFilename()).toBe('police-letter.pdf')
+  const saved = await readFile(await download.path())
+  const original = await readFile(fixture('police-letter.pdf'))
+  expect(createHash('sha256').update(saved).digest('hex')).toBe(createHash('sha256').update(original).digest('hex'))
+  await expect(pdfItem).toContainText(createHash('sha256').update(original).digest('hex'))
+  await expectNoAxeViolations(page, 'email and PDF evidence')
 })

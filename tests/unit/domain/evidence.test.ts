@@ -4,7 +4,7 @@ import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import {
   capturedAtProblem, checkEvidenceSize, checkFitsStorage, duplicateRefusal, evidenceCountForIncident, evidenceCountsByIncident,
-  evidenceDetailsSchema, EvidenceRefusal, findDuplicate, formatFileSize, sniffEvidence,
+  emailSummary, evidenceDetailsSchema, EvidenceRefusal, findDuplicate, formatFileSize, sniffEvidence,
 } from '@/domain/evidence'
 import { evidenceSettings } from '@/domain/settings/evidence'
 
@@ -206,5 +206,24 @@ describe('the details of a batch of files', () => {
     expect(capturedAtProblem('2026-09-19T22:50', now)).toBeUndefined()
     expect(capturedAtProblem('2026-09-21T09:00', now)).toBe('cannot be in the future')
     expect(capturedAtProblem(undefined, now)).toBeUndefined()
+  })
+})
+
+describe('what a saved email shows', () => {
+  it('reads sender, recipient, subject and date from the header lines', () => {
+    expect(emailSummary(fixture('complaint.eml'))).toEqual({
+      from: 'Maya Okonjo <maya.okonjo@example.org>',
+      to: 'asb@riversidevale.example',
+      subject: 'Noise from Flat 7 again last night',
+      date: 'Sat, 19 Sep 2026 08:12:44 +0100',
+    })
+  })
+
+  it('unfolds long headers and decodes encoded words as a mail client would', () => {
+    const raw = 'From: =?utf-8?B?WsO8bGVpa2EgTm/DqQ==?= <z@example.org>\r\nSubject: =?utf-8?Q?Caf=C3=A9_noise?=\r\n and more\r\nDate: Mon, 21 Sep 2026 10:00:00 +0100\r\n\r\nBody'
+    const summary = emailSummary(new TextEncoder().encode(raw))
+    expect(summary.from).toBe('Züleika Noé <z@example.org>')
+    expect(summary.subject).toBe('Café noise and more')
+    expect(summary.to).toBe('')
   })
 })
