@@ -67,6 +67,8 @@ export interface AsbCase {
   nextUpdateDue?: string
   /** Set by the documents feature when the acknowledgement letter is produced. [001 §6.3] */
   acknowledgedAt?: string
+  /** When the reporter was told about the ASB Case Review (after a second report). [001 §12.2] */
+  caseReviewNoticeGivenAt?: string
   /** Coverage warning when a deadline fell outside the bank-holiday data. */
   deadlineWarning?: string
   summary: string

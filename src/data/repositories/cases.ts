@@ -322,3 +322,18 @@ export async function setContactFrequency(caseId: string, input: z.input<typeof 
 export async function readPolicy(database: WorkstationDatabase = db): Promise<PolicySettings> {
   return readSettings(policySettings, database)
 }
+
+/** Records that the reporter was told about the ASB Case Review and how to ask for one. [001 §12.2] */
+export async function recordCaseReviewNotice(caseId: string, givenAt: string, by: string, options: { today?: string } = {}, database: WorkstationDatabase = db): Promise<AsbCase> {
+  const valid = parseOrRefuse(z.object({ givenAt: z.iso.date('must be a date') }), { givenAt }, 'The case review notice')
+  if (valid.givenAt > (options.today ?? localToday())) throw new ValidationError('The case review notice', [{ field: 'givenAt', message: "can't be in the future" }])
+  return auditedWrite(by, (d) => [d.cases, d.users], async ({ database: d, audit }) => {
+    await requireRole(by, [...CASE_WRITERS], 'Recording the case review notice', d)
+    const found = await d.cases.get(caseId)
+    if (!found) throw new ValidationError('The case review notice', [{ field: 'caseId', message: 'no such case' }])
+    const changes = { caseReviewNoticeGivenAt: valid.givenAt, updatedAt: nowIso() }
+    await d.cases.update(caseId, changes)
+    await audit({ caseId, entity: 'case', entityId: caseId, action: 'told reporter about ASB Case Review', after: changes })
+    return { ...found, ...changes }
+  }, database)
+}

@@ -3,6 +3,7 @@ import { interventionKinds, type Intervention } from '@/domain/caseRecords'
 import { parseOrRefuse, ValidationError } from '@/domain/validation'
 import { db, type WorkstationDatabase } from '../db'
 import { auditedWrite, newId, nowIso } from '../write'
+import { requireRole } from '../authz'
 
 export const interventionInputSchema = z.object({
   caseId: z.string().min(1, 'is required'),
@@ -21,7 +22,9 @@ export async function recordIntervention(input: InterventionInput, by: string, d
   if (valid.reviewDue && valid.reviewDue < valid.date) {
     throw new ValidationError('The intervention', [{ field: 'reviewDue', message: 'must be on or after the intervention date' }])
   }
-  return auditedWrite(by, (d) => [d.interventions, d.cases], async ({ database: d, audit }) => {
+  return auditedWrite(by, (d) => [d.interventions, d.cases, d.users], async ({ database: d, audit }) => {
+    // The legal role never edits case records (common contracts).
+    await requireRole(by, ['officer', 'manager', 'administrator'], 'Recording an intervention', d)
     const found = await d.cases.get(valid.caseId)
     if (!found) throw new ValidationError('The intervention', [{ field: 'caseId', message: 'no such case' }])
     const intervention: Intervention = { ...valid, id: newId(), createdBy: by, createdAt: nowIso() }
