@@ -365,7 +365,7 @@ function docxChildren(input: LetterInput, sizes: Sizes): (Paragraph | Table)[] {
  * Builds the .docx bytes. Everything printed comes from `layOutLetter`; the header carries the
  * draft label (and a watermark), the footer "Page X of Y" and the reference.
  */
-export async function buildLetter(input: LetterInput): Promise<Uint8Array> {
+export async function buildLetter(input: LetterInput): Promise<Uint8Array<ArrayBuffer>> {
   // Refuse placeholders and missing facts before building anything.
   letterText(input)
   const sizes = sizesFor(input)

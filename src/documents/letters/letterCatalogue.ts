@@ -53,7 +53,8 @@ export interface LetterPreview {
   problems: FieldProblem[]
   findings: ConfidentialityFinding[]
   readability?: ReadabilityResult
-  editableSlots: EditableSlot[]
+  /** Where the officer may type, with the template's own wording as the starting text. */
+  editableSlots: (EditableSlot & { text: string })[]
   /** True when the letter may be produced (no missing facts, nothing confidential). */
   ready: boolean
 }
@@ -70,7 +71,7 @@ export function previewLetter(facts: LetterFacts, ctx: LetterContext): LetterPre
     return { problems: [{ field: '', message: (error as Error).message }], findings: [], editableSlots: [], ready: false }
   }
   const findings = composed.guarded ? checkConfidentiality(text.paragraphs, ctx.caseFile.parties, composed.recipientPersonId) : []
-  const editableSlots = composed.input.blocks.flatMap((b) => (b.type === 'paragraph' && b.editable ? [b.editable] : []))
+  const editableSlots = composed.input.blocks.flatMap((b) => (b.type === 'paragraph' && b.editable ? [{ ...b.editable, text: b.text }] : []))
   return {
     composed, text, problems: [], findings, editableSlots,
     readability: scoreReadability(text.body, ctx.settings.readabilityTarget),
@@ -81,7 +82,7 @@ export function previewLetter(facts: LetterFacts, ctx: LetterContext): LetterPre
 export interface ProducedLetter {
   composed: ComposedLetter
   text: LetterText
-  bytes: Uint8Array
+  bytes: Uint8Array<ArrayBuffer>
   /** Stored with the document: the template and the shared layout. */
   templateVersion: string
   fileName: string

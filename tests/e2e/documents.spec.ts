@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { expect, test, type Download, type Page } from '@playwright/test'
+import { createProfile, expectNoAxeViolations, loadDemoCaseload } from './helpers'
+
+/**
+ * Test setup only: every demo reporter asks to stay anonymous, so the case we open has an
+ * identity-confidential reporter (intake is covered by its own spec). Written straight into
+ * IndexedDB, the way the data would be after an intake with that box ticked. Returns the id of an
+ * open demo case with incidents, to open it at its own address.
+ */
+async function makeEveryReporterConfidential(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('asb-workstation')
+      open.onsuccess = () => resolve(open.result)
+      open.onerror = () => reject(open.error)
+    })
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('caseParties', 'readwrite')
+      const store = tx.objectStore('caseParties')
+      const cursorRequest = store.openCursor()
+      cursorRequest.onsuccess = () => {
+        const cursor = cursorRequest.result
+        if (!cursor) return
+        if (cursor.value.role === 'reporter') cursor.update({ ...cursor.value, identityConfidential: true })
+        cursor.continue()
+      }
+      tx.oncomplete = () => resolve()
+      tx.onerror = () => reject(tx.error)
+    })
+    const all = <T,>(store: string) => new Promise<T[]>((resolve, reject) => {
+      const request = db.transaction(store).objectStore(store).getAll()
+      request.onsuccess = () => resolve(request.result as T[])
+      request.onerror = () => reject(request.error)
+    })
+    const cases = await all<{ id: string; status: string; route: string }>('cases')
+    const incidents = await all<{ caseId: string }>('incidents')
+    db.close()
+    const open = cases.find((c) => c.status === 'open' && c.route === 'ASB team' && incidents.some((i) => i.caseId === c.id)) ?? cases[0]
+    return open.id
+  })
+}
+
+async function sha256Of(download: Download): Promise<string> {
+  return createHash('sha256').update(await readFile((await download.path())!)).digest('hex')
+}
+
+test('an officer writes a warning letter, is blocked from naming the confidential reporter, saves it and finds it in the register', async ({ page }) => {
+  await createProfile(page, 'Jo Smith')
+  await loadDemoCaseload(page, 5)
+  const caseId = await makeEveryReporterConfidential(page)
+
+  await page.goto(`./#/cases/${caseId}`)
+  await page.getByRole('tab', { name: 'Documents' }).click()
+  await page.getByRole('button', { name: 'New letter' }).click()
+
+  const composer = page.getByRole('region', { name: 'New letter' })
+  await expect(composer.getByRole('radio', { name: 'Warning letter (adult)' })).toBeChecked()
+
+  // Nothing chosen yet: the officer is told exactly what is missing, and saving is refused.
+  await expect(composer.getByText('This letter cannot be produced yet')).toBeVisible()
+  await expect(composer.getByText('incidents: choose at least one incident from the incident log')).toBeVisible()
+  await composer.getByRole('button', { name: 'Save and download' }).click()
+  await expect(composer.getByRole('alert').filter({ hasText: 'Not saved: choose at least one incident' })).toBeVisible()
+
+  // Choose an incident: the preview and the plain-English score appear.
+  await composer.getByRole('group', { name: 'Incidents to include' }).getByRole('checkbox').first().check()
+  await expect(composer.getByText('This letter cannot be produced yet')).toHaveCount(0)
+  await expect(composer.getByTestId('readability')).toContainText(/Reading ease \d+(\.\d)? \(.+\) (meets|is below) the target of 60/)
+  await expect(composer.getByRole('region', { name: 'Letter preview' })).toContainText('Warning about behaviour at your home')
+
+  // Who reported it (from the recipient list): their name must never reach the perpetrator.
+  await composer.getByRole('combobox', { name: 'Recipient' }).focus()
+  await page.keyboard.press('Enter')
+  const reporterOption = page.getByRole('option', { name: /\(reporter\)$/ })
+  const reporterName = (await reporterOption.innerText()).replace(/\s*\(reporter\)\s*$/, '').trim()
+  await page.keyboard.press('Escape')
+  expect(reporterName.length).toBeGreaterThan(3)
+
+  const note = composer.getByRole('textbox', { name: 'Anything else (optional)' })
+  await note.fill(`${reporterName} has kept a diary of the noise.`)
+  const blocked = composer.getByText('Confidential details found — this letter is blocked')
+  await expect(blocked).toBeVisible()
+  await expect(composer.getByText(new RegExp(`Paragraph \\d+ contains the name of ${reporterName} \\(reporter, identity confidential\\)`)).first()).toBeVisible()
+  await composer.getByRole('button', { name: 'Save and download' }).click()
+  await expect(composer.getByRole('alert').filter({ hasText: 'Not saved: this letter would identify a confidential party' })).toBeVisible()
+  await expectNoAxeViolations(page, 'letter review with a confidentiality block')
+
+  // Remove it and save: the letter downloads and goes into the case's register.
+  await note.fill('Please call me if you want to talk about this letter.')
+  await expect(blocked).toHaveCount(0)
+  const downloading = page.waitForEvent('download')
+  await composer.getByRole('button', { name: 'Save and download' }).click()
+  const first = await downloading
+  expect(first.suggestedFilename()).toMatch(/^ASB-\d{4}-\d{5} Warning letter \(adult\) .+ \d{4}-\d{2}-\d{2}\.docx$/)
+  await expect(page.getByRole('status').filter({ hasText: /^Saved to the register: Warning letter to / })).toBeVisible()
+  const caseRow = page.getByRole('row').filter({ hasText: 'Warning letter (adult)' })
+  await expect(caseRow).toHaveCount(1)
+  await expect(caseRow).toContainText('Not recorded')
+
+  // The whole-caseload register lists it; filtered by kind; downloading again gives the same bytes.
+  await page.getByRole('link', { name: 'Documents' }).click()
+  await page.getByRole('combobox', { name: 'Kind' }).focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('option', { name: 'Warning letter (adult)' }).click()
+  await page.getByRole('button', { name: 'Show' }).click()
+  await expect(page.getByRole('status').filter({ hasText: /^1 document$/ })).toBeVisible()
+  const row = page.getByRole('row').filter({ hasText: 'Warning letter (adult)' })
+  const firstHash = await sha256Of(first)
+  await expect(row.locator('code')).toHaveAttribute('title', firstHash)
+  const again = page.waitForEvent('download')
+  await row.getByRole('button', { name: /^Download Warning letter to .+ again$/ }).click()
+  expect(await sha256Of(await again)).toBe(firstHash)
+  await expectNoAxeViolations(page, 'documents register')
+
+  // Recording service, keyboard only.
+  await row.getByRole('button', { name: /^Record service of / }).focus()
+  await page.keyboard.press('Enter')
+  const method = page.getByRole('combobox', { name: 'How it was served' })
+  await method.focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('option', { name: 'first-class post' }).press('Enter')
+  await page.getByRole('button', { name: 'Save service' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('status').filter({ hasText: /^Recorded: Warning letter to .+ served by first-class post on / })).toBeVisible()
+  await expect(row).toContainText('by first-class post')
+})
+
+test('a date filter with "from" after "to" is refused on the field', async ({ page }) => {
+  await createProfile(page, 'Jo Smith')
+  await page.getByRole('link', { name: 'Documents' }).click()
+  await page.getByLabel('Created from').fill('2026-12-01')
+  await page.getByLabel('Created to').fill('2026-11-01')
+  await page.getByRole('button', { name: 'Show' }).click()
+  await expect(page.getByText('"From" must be on or before "to".')).toBeVisible()
+})
