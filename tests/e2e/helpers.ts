@@ -8,6 +8,14 @@ export async function expectNoAxeViolations(page: Page, context?: string): Promi
   expect(summary, context).toEqual([])
 }
 
+/**
+ * Opens a Vuetify select by its label. Vuetify 4 lays the selection text over the input, which
+ * takes the pointer, so a person's click lands on the field around it — click that.
+ */
+export async function openSelect(page: Page, label: string): Promise<void> {
+  await page.locator('.v-field', { has: page.getByLabel(label, { exact: true }) }).click()
+}
+
 /** The passphrase every e2e profile uses unless a test says otherwise. */
 export const TEST_PASSPHRASE = 'correct horse battery'
 
@@ -27,7 +35,7 @@ export async function createProfile(page: Page, name: string, role: 'Case office
   await page.getByLabel('Type the passphrase again').fill(passphrase)
   const admin = administrators.get(page)
   if (!admin && role !== 'Case officer') {
-    await page.getByLabel('Your role').click()
+    await openSelect(page, 'Your role')
     await page.getByRole('option', { name: role }).click()
   }
   await page.getByRole('button', { name: 'Create profile' }).click()
@@ -45,7 +53,7 @@ export async function createProfile(page: Page, name: string, role: 'Case office
 /** As the signed-in administrator: Settings → Profiles and roles → give `name` the role. */
 export async function assignRole(page: Page, name: string, role: 'Case officer' | 'Manager' | 'Legal team' | 'Administrator'): Promise<void> {
   await page.getByRole('link', { name: 'Settings' }).click()
-  await page.getByLabel(`Role for ${name}`).click()
+  await openSelect(page, `Role for ${name}`)
   await page.getByRole('option', { name: role, exact: true }).click()
   await expect(page.getByText(`${name}'s role is now ${role}.`)).toBeVisible()
 }

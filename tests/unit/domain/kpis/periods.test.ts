@@ -22,3 +22,13 @@ describe('reporting periods', () => {
     expect(customPeriod('2026-07-01', '2026-07-31').label).toBe('1 July 2026 to 31 July 2026')
   })
 })
+
+describe('CSV export of a table', () => {
+  it('writes the columns, rows and note, and neutralises formula-like text', async () => {
+    const { tableCsv, csvFileName } = await import('@/domain/kpis/tableCsv')
+    const csv = tableCsv({ id: 'closure-reasons', title: 'Closure reasons', columns: ['Reason', 'Cases'], rows: [['Actions completed', 2], ['=HYPERLINK("x")', 1], ['Ceased, no further incidents', 3]], note: 'Cases closed Q2.' })
+    expect(csv.startsWith('\ufeff')).toBe(true)
+    expect(csv.slice(1).split('\r\n')).toEqual(['Reason,Cases', 'Actions completed,2', '"\'=HYPERLINK(""x"")",1', '"Ceased, no further incidents",3', 'Cases closed Q2.', ''])
+    expect(csvFileName({ id: 'closure-reasons' }, 'Q2 2026/27 (1 July 2026 to 30 September 2026)')).toBe('closure-reasons-q2-2026-27.csv')
+  })
+})
