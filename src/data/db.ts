@@ -28,6 +28,11 @@ export const DATABASE_NAME = 'asb-workstation'
 /**
  * The caseload database. Schema history is append-only: a released `version(n)` block is never
  * edited; a change adds `version(n + 1)` with an `upgrade()` and a test that upgrades a fixture.
+ * Releasing a version: commit tests/fixtures/db-v<n>.json (stores + rows as that version stored
+ * them) — tests/unit/data/migrations.test.ts opens every fixture and checks it upgrades intact —
+ * add <n> to RESTORABLE_SCHEMA_VERSIONS (src/data/backup/backup.ts) once backups from older
+ * versions can be upgraded on restore, give any new table a row schema in
+ * src/data/backup/rowSchemas.ts, and take a 'before migration' backup before opening.
  */
 export class WorkstationDatabase extends Dexie {
   cases!: EntityTable<AsbCase, 'id'>

@@ -16,12 +16,21 @@ export const BACKUP_MAGIC = 'ASB-WORKSTATION-BACKUP 1'
 export const BACKUP_FORMAT_VERSION = 1
 export const BACKUP_FILE_EXTENSION = 'asbbackup'
 
-/** Every table a backup carries, in the order they are restored. */
+/**
+ * The tables known when this was written, in the order they are listed in a backup. A backup
+ * carries EVERY table of the database (tables added later are appended), so nothing is lost.
+ */
 export const backupTables = [
   'users', 'settings', 'counters', 'people', 'cases', 'caseParties', 'incidents', 'contacts', 'actions', 'interventions',
-  'assessments', 'formalActions', 'documents', 'evidence', 'surveys', 'notes', 'audit',
+  'assessments', 'formalActions', 'documents', 'evidence', 'surveys', 'notes', 'qualitySamples', 'audit',
 ] as const
 export type BackupTable = (typeof backupTables)[number]
+
+/** Known tables first in their usual order, then any others the database has. */
+export function orderTables(names: string[]): string[] {
+  const known = (backupTables as readonly string[]).filter((name) => names.includes(name))
+  return [...known, ...names.filter((name) => !known.includes(name)).sort()]
+}
 
 const hex = (length: number) => z.string().regex(new RegExp(`^[0-9a-f]{${length}}$`), `must be ${length} hexadecimal characters`)
 
@@ -78,13 +87,13 @@ export function checkSchemaVersion(manifest: Pick<BackupManifest, 'schemaVersion
 }
 
 /** The counts in the manifest must match the rows actually in the file, table by table. */
-export function countProblems(manifest: Pick<BackupManifest, 'counts'>, tables: Record<string, unknown[]>): string[] {
+export function countProblems(manifest: Pick<BackupManifest, 'counts'>, tables: Record<string, unknown[]>, expectedTables: readonly string[]): string[] {
   const problems: string[] = []
-  for (const name of backupTables) {
+  for (const name of expectedTables) {
     if (!(name in tables)) problems.push(`the ${name} table is missing`)
     else if (manifest.counts[name] !== tables[name].length) problems.push(`the manifest says ${manifest.counts[name] ?? 0} ${name} rows but the file holds ${tables[name].length}`)
   }
-  for (const name of Object.keys(tables)) if (!(backupTables as readonly string[]).includes(name)) problems.push(`the file holds an unknown table "${name}"`)
+  for (const name of Object.keys(tables)) if (!expectedTables.includes(name)) problems.push(`the file holds an unknown table "${name}"`)
   return problems
 }
 

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { checkAuditChain, sha256Hex, type AuditEntry } from '@/domain/audit'
 import {
-  BACKUP_FORMAT_VERSION, BackupRefusal, backupFileName, backupManifestSchema, backupTables, checkSchemaVersion, countProblems,
-  type BackupManifest, type BackupReason, type BackupTable,
+  BACKUP_FORMAT_VERSION, BackupRefusal, backupFileName, backupManifestSchema, checkSchemaVersion, countProblems, orderTables,
+  type BackupManifest, type BackupReason,
 } from '@/domain/backup'
 import { PASSPHRASE_ITERATIONS, passphraseProblem } from '@/domain/passphrase'
 import { canAdministerProfiles } from '@/domain/profileAdmin'
@@ -10,7 +10,7 @@ import { PolicyRefusal, ValidationError } from '@/domain/validation'
 import { db, type WorkstationDatabase } from '../db'
 import { auditedWrite, nowIso } from '../write'
 import { decodeValue, deriveBackupKey, encodeValue, importBackupKey, openBackup, rawKeyBytes, sealBackup, toHex, type BackupKey } from './codec'
-import { rowSchemas } from './rowSchemas'
+import { anyRow, rowSchemas } from './rowSchemas'
 
 /**
  * Schema versions whose rows this app can restore. Add a version here only together with the
@@ -21,20 +21,26 @@ export const RESTORABLE_SCHEMA_VERSIONS = [1] as const
 const KEY_ROW = 'backup-key'
 const STATE_ROW = 'backup-state'
 
-type Tables = Record<BackupTable, unknown[]>
+type Tables = Record<string, unknown[]>
 
-function tableOf(database: WorkstationDatabase, name: BackupTable) {
+function tableOf(database: WorkstationDatabase, name: string) {
   return database.table(name)
+}
+
+/** Every table of the database: a table someone adds later is backed up without a code change. */
+export function databaseTables(database: WorkstationDatabase): string[] {
+  return orderTables(database.tables.map((t) => t.name))
 }
 
 /** Reads every table in one read transaction (a consistent snapshot), then encodes blobs outside it. */
 export async function exportTables(database: WorkstationDatabase = db): Promise<Tables> {
-  const raw = {} as Tables
-  await database.transaction('r', backupTables.map((name) => tableOf(database, name)), async () => {
-    for (const name of backupTables) raw[name] = await tableOf(database, name).toArray()
+  const names = databaseTables(database)
+  const raw: Tables = {}
+  await database.transaction('r', names.map((name) => tableOf(database, name)), async () => {
+    for (const name of names) raw[name] = await tableOf(database, name).toArray()
   })
-  const encoded = {} as Tables
-  for (const name of backupTables) encoded[name] = (await encodeValue(raw[name])) as unknown[]
+  const encoded: Tables = {}
+  for (const name of names) encoded[name] = (await encodeValue(raw[name])) as unknown[]
   return encoded
 }
 
@@ -58,7 +64,7 @@ export async function buildBackup(key: BackupKey, options: { reason: BackupReaso
     createdAt,
     createdBy: options.by,
     reason: options.reason,
-    counts: Object.fromEntries(backupTables.map((name) => [name, tables[name].length])),
+    counts: Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length])),
     sha256: sha256Hex(new TextEncoder().encode(tablesJson)),
   }
   const plaintext = new TextEncoder().encode(`${JSON.stringify(manifest)}\n${tablesJson}`)
@@ -112,16 +118,18 @@ export async function prepareRestore(file: Uint8Array, passphrase: string, datab
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new BackupRefusal('invalid rows', 'The backup holds no tables.')
   const rawTables = parsed as Record<string, unknown>
   for (const [name, rows] of Object.entries(rawTables)) if (!Array.isArray(rows)) throw new BackupRefusal('invalid rows', `The ${name} table in the backup is not a list of rows.`)
-  const counted = countProblems(manifest, rawTables as Record<string, unknown[]>)
+  const expectedTables = databaseTables(database)
+  const counted = countProblems(manifest, rawTables as Record<string, unknown[]>, expectedTables)
   if (counted.length) throw new BackupRefusal('invalid rows', `The backup does not match its manifest: ${counted.join('; ')}.`)
 
-  const tables = {} as Tables
+  const tables: Tables = {}
   const problems: string[] = []
-  for (const name of backupTables) {
+  for (const name of expectedTables) {
     const rows = (rawTables[name] as unknown[]).map(decodeValue)
+    const schema = rowSchemas[name] ?? anyRow
     rows.forEach((row, index) => {
       if (problems.length >= MAX_REPORTED) return
-      const result = rowSchemas[name].safeParse(row)
+      const result = schema.safeParse(row)
       if (!result.success) {
         const issue = result.error.issues[0]
         problems.push(`row ${index + 1} of the ${name} table — ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`)
@@ -129,13 +137,13 @@ export async function prepareRestore(file: Uint8Array, passphrase: string, datab
     })
     tables[name] = rows
   }
-  for (const row of tables.evidence as { fileName: string; sha256: string; blob: Blob }[]) {
+  for (const row of (tables.evidence ?? []) as { fileName: string; sha256: string; blob: Blob }[]) {
     if (problems.length >= MAX_REPORTED) break
     if (row.blob instanceof Blob && sha256Hex(new Uint8Array(await row.blob.arrayBuffer())) !== row.sha256) problems.push(`evidence "${row.fileName}" does not match its SHA-256`)
   }
   if (problems.length) throw new BackupRefusal('invalid rows', `The backup holds rows that are not valid, so nothing was restored: ${problems.join('; ')}.`)
 
-  const chain = checkAuditChain([...(tables.audit as AuditEntry[])].sort((a, b) => a.seq - b.seq))
+  const chain = checkAuditChain([...((tables.audit ?? []) as AuditEntry[])].sort((a, b) => a.seq - b.seq))
   if (!chain.ok) throw new BackupRefusal('invalid rows', `The audit trail in the backup is broken at entry ${chain.brokenAtSeq}: ${chain.problem}.`)
   return { manifest, tables, key }
 }
@@ -147,10 +155,10 @@ export async function prepareRestore(file: Uint8Array, passphrase: string, datab
 export async function applyRestore(plan: RestorePlan, by: string, database: WorkstationDatabase = db): Promise<BackupManifest> {
   const person = await database.users.get(by)
   if (!canAdministerProfiles(person)) throw new PolicyRefusal('Only an administrator can restore a backup: it replaces the whole caseload.')
-  const tables = backupTables.filter((name) => name !== 'audit')
-  return auditedWrite(by, (d) => tables.map((name) => tableOf(d, name)), async ({ database: d, audit }) => {
-    for (const name of backupTables) await tableOf(d, name).clear()
-    for (const name of backupTables) if (plan.tables[name].length) await tableOf(d, name).bulkAdd(plan.tables[name] as never[])
+  const names = databaseTables(database)
+  return auditedWrite(by, (d) => names.filter((name) => name !== 'audit').map((name) => tableOf(d, name)), async ({ database: d, audit }) => {
+    for (const name of names) await tableOf(d, name).clear()
+    for (const name of names) if (plan.tables[name]?.length) await tableOf(d, name).bulkAdd(plan.tables[name] as never[])
     const { manifest } = plan
     await audit({ entity: 'backup', entityId: manifest.createdAt, action: 'restored', after: { createdAt: manifest.createdAt, reason: manifest.reason, sha256: manifest.sha256, counts: manifest.counts, restoredBy: person?.name } })
     return manifest
