@@ -88,7 +88,8 @@ export function assembleBundle(input: BundleInput): AssembledBundle {
     wordingVersion: wording.version,
     summary: caseSummary(file, action, staff, names),
     chronology: buildChronology(file, names, exhibitIds),
-    scott: scottSchedule(file.incidents, input.reliedOnIncidentIds, exhibits, names),
+    // The allegations relied on: the officer's choice, else those the notice's particulars were drafted from, else all.
+    scott: scottSchedule(file.incidents, input.reliedOnIncidentIds?.length ? input.reliedOnIncidentIds : action.incidentIds.filter((id) => file.incidents.some((i) => i.id === id)), exhibits, names),
     exhibits,
     statements: witnessStatementDrafts({ file, action, exhibits, names, staff, organisation: input.organisation, wording, today: input.preparedAt }),
     gate: gateRecords(file, action, names),

@@ -32,6 +32,7 @@ export interface CaseSummary {
   tenancyClauses: string[]
   grounds: string[]
   actionSought: string
+  particulars: string
   officer: string
   approver: string
 }
@@ -42,7 +43,7 @@ const summaryOrder: PartyRole[] = ['alleged perpetrator', 'household member', 'r
 export function caseSummary(file: CaseFile, action: FormalActionForBundle, staff: StaffDirectory, names: NameBook): CaseSummary {
   const against = action.againstPersonIds.flatMap((id) => file.parties.filter((p) => p.personId === id))
   const subject = against[0] ?? file.parties.find((p) => p.role === 'alleged perpetrator')
-  const approval = [...action.approvals].filter((a) => /approv/i.test(a.decision)).sort((a, b) => a.at.localeCompare(b.at)).at(-1)
+  const approval = [...action.approvals].filter((a) => /approv/i.test(a.decision) && !a.voided).sort((a, b) => a.at.localeCompare(b.at)).at(-1)
   const officer = staff[file.case.officerId]
   return {
     caseRef: file.case.ref,
@@ -67,6 +68,7 @@ export function caseSummary(file: CaseFile, action: FormalActionForBundle, staff
     tenancyClauses: action.tenancyClauses,
     grounds: action.grounds,
     actionSought: action.actionSought ? `${action.kind}: ${action.actionSought}` : `${action.kind} against ${against.map((p) => fullName(p.person)).join(' and ') || 'the respondent'}`,
+    particulars: action.particulars,
     officer: officer ? `${officer.name}${officer.jobTitle ? `, ${officer.jobTitle}` : ''}` : names.staff(file.case.officerId),
     approver: approval ? `${approval.byName ?? names.staff(approval.by)}${approval.role ? ` (${approval.role})` : ''}, ${ukDate(approval.at)}` : 'not recorded',
   }
@@ -105,7 +107,7 @@ export function gateRecords(file: Pick<CaseFile, 'assessments'>, action: FormalA
         answers: Object.entries(a.answers ?? {}).map(([question, answer]) => ({ question: humanise(question), answer: answerText(answer) })),
       }]
     }),
-    decisions: action.approvals.map((a) => ({ decision: a.decision, by: a.byName ?? names.staff(a.by), role: a.role ?? '', at: a.at ? ukDate(a.at) : 'not recorded', reasons: a.reasons })),
+    decisions: action.approvals.map((a) => ({ decision: `${a.level ? `${a.level}: ` : ''}${a.decision}${a.voided ? ` (${a.voided})` : ''}`, by: a.byName ?? names.staff(a.by), role: a.role ?? '', at: a.at ? ukDate(a.at) : 'not recorded', reasons: a.reasons })),
   }
 }
 

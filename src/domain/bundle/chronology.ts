@@ -1,6 +1,7 @@
 import type { CaseFile } from '../caseFile'
 import { ukDate, ukDateTime } from '../workingDays'
 import { servedDocuments } from './exhibits'
+import { readFormalAction } from './formalActionRecord'
 import type { NameBook } from './names'
 
 export const chronologyKinds = ['incident', 'contact', 'intervention', 'document served', 'assessment', 'approval'] as const
@@ -71,14 +72,13 @@ export function buildChronology(file: Pick<CaseFile, 'incidents' | 'contacts' | 
     })
   }
   for (const row of file.formalActions) {
-    const approvals = Array.isArray(row.approvals) ? (row.approvals as Record<string, unknown>[]) : []
-    for (const [n, a] of approvals.entries()) {
-      const at = String(a.at ?? a.date ?? '')
-      if (!at) continue
+    const action = readFormalAction(row)
+    for (const [n, a] of action.approvals.entries()) {
+      if (!a.at) continue
       entries.push({
-        at, kind: 'approval', sourceId: `${row.id}#${n}`,
-        text: `${capitalise(String(a.decision ?? 'approved'))}: ${String(row.kind ?? 'formal action')}${a.reasons ? ` — ${String(a.reasons)}` : ''}`,
-        source: `Formal action decision by ${names.staff(String(a.by ?? a.userId ?? ''))}`,
+        at: a.at, kind: 'approval', sourceId: `${row.id}#${n}`,
+        text: `${capitalise(a.level ? `${a.level} ${a.decision}` : a.decision)}: ${action.kind}${a.reasons ? ` — ${a.reasons}` : ''}${a.voided ? ` (${a.voided})` : ''}`,
+        source: `Formal action decision by ${a.byName ?? names.staff(a.by)}${a.role ? `, ${a.role}` : ''}`,
       })
     }
   }

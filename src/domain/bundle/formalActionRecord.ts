@@ -1,4 +1,5 @@
 import type { LooseRow } from '../caseFile'
+import { shippedRuleSet } from '../formalAction/ruleSet'
 
 /**
  * Reads a formal-action row (issue 6 owns its full shape) for the bundle. Only the fields the
@@ -6,6 +7,9 @@ import type { LooseRow } from '../caseFile'
  * the formal-action feature may use, so the bundle degrades to "not recorded" rather than failing.
  */
 export interface FormalActionApproval {
+  level?: string
+  /** A later change voided this approval (LEGAL-NOTES §4: a change after approval voids it). */
+  voided?: string
   by: string
   byName?: string
   role?: string
@@ -24,6 +28,10 @@ export interface FormalActionForBundle {
   grounds: string[]
   tenancyClauses: string[]
   actionSought: string
+  /** Particulars drafted for the notice: why each ground applies. [LEGAL-NOTES §2 item 4] */
+  particulars: string
+  /** Incidents the particulars are drafted from: the default allegations for the Scott schedule. */
+  incidentIds: string[]
   approvals: FormalActionApproval[]
 }
 
@@ -54,6 +62,26 @@ function textList(value: unknown): string[] {
   })
 }
 
+/** "Ground 14 (Housing Act 1988 Schedule 2) — Nuisance or annoyance…, limb(s) a, aa" from the formal action's ground choice. */
+function groundLines(value: unknown): string[] {
+  if (!Array.isArray(value)) return textList(value)
+  return value.flatMap((item) => {
+    if (!item || typeof item !== 'object' || typeof (item as Record<string, unknown>).ground !== 'string') return textList([item])
+    const choice = item as { ground: string; limbs?: string[]; condition?: number }
+    const rule = shippedRuleSet.grounds.find((g) => g.id === choice.ground)
+    const label = rule ? `${rule.number} (${rule.schedule}) — ${rule.title}` : `Ground ${choice.ground}`
+    const limbs = choice.limbs?.length ? `; limb${choice.limbs.length > 1 ? 's' : ''} (${choice.limbs.join('), (')})` : ''
+    const condition = choice.condition ? `; condition ${choice.condition}` : ''
+    return [`${label}${limbs}${condition}`]
+  })
+}
+
+function clauseLines(row: LooseRow): string[] {
+  const direct = textList(row.tenancyClauses ?? row.tenancyClause ?? row.clauses ?? row.clause)
+  const fromGrounds = Array.isArray(row.grounds) ? (row.grounds as Record<string, unknown>[]).map((g) => (g && typeof g === 'object' ? str(g.clause) : '')).filter(Boolean) : []
+  return [...new Set([...direct, ...fromGrounds])]
+}
+
 export function readFormalAction(row: LooseRow): FormalActionForBundle {
   const approvals = Array.isArray(row.approvals) ? (row.approvals as Record<string, unknown>[]) : []
   return {
@@ -63,15 +91,19 @@ export function readFormalAction(row: LooseRow): FormalActionForBundle {
     againstPersonIds: Array.isArray(row.againstPersonIds) ? (row.againstPersonIds as unknown[]).map(str).filter(Boolean) : [],
     authorId: str(row.authorId),
     createdAt: str(row.createdAt),
-    grounds: textList(row.grounds ?? row.ground),
-    tenancyClauses: textList(row.tenancyClauses ?? row.tenancyClause ?? row.clauses ?? row.clause),
-    actionSought: str(row.actionSought ?? row.summary ?? row.reason),
+    grounds: groundLines(row.grounds ?? row.ground),
+    tenancyClauses: clauseLines(row),
+    actionSought: str(row.actionSought ?? row.summary),
+    particulars: str(row.particulars),
+    incidentIds: Array.isArray(row.incidentIds) ? (row.incidentIds as unknown[]).map(str).filter(Boolean) : [],
     approvals: approvals
       .filter((a) => a && typeof a === 'object')
       .map((a) => ({
+        level: str(a.level) || undefined,
+        voided: a.voided && typeof a.voided === 'object' ? `voided ${str((a.voided as Record<string, unknown>).at).slice(0, 10)}: ${str((a.voided as Record<string, unknown>).reason)}` : undefined,
         by: str(a.by ?? a.userId ?? a.approverId),
         byName: str(a.byName ?? a.name) || undefined,
-        role: str(a.role ?? a.stage) || undefined,
+        role: str(a.asTitle ?? a.role ?? a.stage) || undefined,
         decision: str(a.decision ?? a.outcome) || 'approved',
         reasons: str(a.reasons ?? a.reason ?? a.note),
         at: str(a.at ?? a.date ?? a.decidedAt),

@@ -138,8 +138,12 @@ function byLengthDesc(a: string, b: string): number {
 export class Redactor {
   readonly entries = new Map<string, RedactionEntry>()
   private readonly rules: { pattern: RegExp; replacement: string; what: string }[] = []
+  private readonly shields: RegExp[]
+  /** One pattern for "could anything here need redacting?": most strings need nothing (speed on big cases). */
+  private readonly anything: RegExp
 
   constructor(readonly plan: RedactionPlan) {
+    this.shields = [...plan.shielded].sort(byLengthDesc).map(phrasePattern)
     for (const t of plan.targets) {
       for (const a of [...t.addresses].sort(byLengthDesc)) this.rules.push({ pattern: phrasePattern(a), replacement: plan.removed.address, what: `address of ${t.pseudonym}` })
       if (t.flat) this.rules.push({ pattern: phrasePattern(t.flat), replacement: plan.removed.flat, what: `flat number of ${t.pseudonym}` })
@@ -149,6 +153,7 @@ export class Redactor {
     }
     const names = plan.targets.flatMap((t) => t.names.map((n) => ({ n, t })))
     for (const { n, t } of names.sort((a, b) => byLengthDesc(a.n, b.n))) this.rules.push({ pattern: phrasePattern(n), replacement: t.pseudonym, what: `name of ${t.pseudonym} (replaced by the pseudonym)` })
+    this.anything = this.rules.length ? new RegExp(this.rules.map((r) => `(?:${r.pattern.source})`).join('|'), 'iu') : /$^/
   }
 
   get active(): boolean {
@@ -156,11 +161,11 @@ export class Redactor {
   }
 
   text(value: string, where: string): string {
-    if (!this.active || !value) return value
+    if (!this.active || !value || !this.anything.test(value)) return value
     const shields: string[] = []
     let out = value
-    for (const s of [...this.plan.shielded].sort(byLengthDesc)) {
-      out = out.replace(phrasePattern(s), (m) => `${SHIELD}${shields.push(m) - 1}${SHIELD}`)
+    for (const pattern of this.shields) {
+      out = out.replace(pattern, (m) => `${SHIELD}${shields.push(m) - 1}${SHIELD}`)
     }
     for (const rule of this.rules) {
       out = out.replace(rule.pattern, () => {

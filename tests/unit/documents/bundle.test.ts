@@ -66,7 +66,8 @@ describe('the case bundle document', () => {
     for (const expected of [
       'Dean Harlow', 'alleged perpetrator', 'assured — tenancy T204417', 'Flat 7, 14 Kingfisher Way, Bristol, BS5 6XY',
       'Clause 4.1: not to cause or allow nuisance, annoyance or harassment to neighbours',
-      'Ground 14: Nuisance or annoyance to a person residing in the locality (HA 1988 Sch 2)',
+      'Ground 14 (Schedule 2 to the Housing Act 1988) — Nuisance, annoyance, illegal or immoral use; limb (a)',
+      'Particulars\nOn 5 September 2026 there was shouting and banging on the shared landing after midnight.',
       'NOSP against Dean Harlow and Kerry Harlow', 'Case officer: Jo Smith', 'Approved by: Priya Shah (Tenancy Sustainability Manager), 5 October 2026',
     ]) expect(text, expected).toContain(expected)
   })
@@ -104,7 +105,9 @@ describe('the case bundle document', () => {
     expect(gate).toContain('Legitimate aim\nProtecting neighbours')
     expect(gate).toContain('Equality impact assessment')
     expect(gate).toContain('Result: No disproportionate impact')
-    expect(gate).toContain('approved\nPriya Shah\nTenancy Sustainability Manager\n5 October 2026\nProportionate: warning and ABA tried first.')
+    expect(gate).toContain('quality check: approved\nPriya Shah\nTenancy Sustainability Manager\n5 October 2026\nProportionate: warning and ABA tried first.')
+    // A voided approval stays on the record, marked as voided.
+    expect(gate).toContain('quality check: approved (voided 2026-10-04: particulars changed)\nPriya Shah\nTeam Leader\n4 October 2026')
   })
 })
 

@@ -58,9 +58,15 @@ export async function insertBundleFixture(database: WorkstationDatabase, options
   const formalAction = {
     id: formalActionId, caseId: base.case.id, kind: 'NOSP', status: approved ? 'approved' : 'awaiting approval', againstPersonIds: [base.perpetrator.id, base.jointTenant.id],
     authorId: officer.id, createdAt: '2026-10-01T09:00:00.000Z',
-    grounds: [{ number: 'Ground 14', text: 'Nuisance or annoyance to a person residing in the locality (HA 1988 Sch 2)' }],
-    tenancyClauses: ['Clause 4.1: not to cause or allow nuisance, annoyance or harassment to neighbours'],
-    approvals: approved ? [{ by: manager.id, role: 'Tenancy Sustainability Manager', decision: 'approved', reasons: 'Proportionate: warning and ABA tried first.', at: '2026-10-05T10:00:00.000Z' }] : [],
+    // Shape of src/domain/formalAction/actions.ts (issue 6).
+    grounds: [{ ground: '14', limbs: ['a'], clause: 'Clause 4.1: not to cause or allow nuisance, annoyance or harassment to neighbours' }],
+    incidentIds: [] as string[],
+    particulars: 'On 5 September 2026 there was shouting and banging on the shared landing after midnight.',
+    ruleSetVersion: '2026-11.1', prohibitions: [], requirements: [], noticeDocumentIds: [], updatedAt: '2026-10-05T10:00:00.000Z',
+    approvals: approved ? [
+      { id: 'ap-0', level: 'quality check', decision: 'approved', by: manager.id, byName: 'Priya Shah', asTitle: 'Team Leader', reasons: 'Earlier approval.', at: '2026-10-04T10:00:00.000Z', approvedFingerprint: 'x', voided: { at: '2026-10-04T15:00:00.000Z', by: officer.id, reason: 'particulars changed' } },
+      { id: 'ap-1', level: 'quality check', decision: 'approved', by: manager.id, byName: 'Priya Shah', asTitle: 'Tenancy Sustainability Manager', reasons: 'Proportionate: warning and ABA tried first.', at: '2026-10-05T10:00:00.000Z', approvedFingerprint: 'y' },
+    ] : [],
   }
   const assessments: Assessment[] = [
     { id: 'as-prop-1', caseId: base.case.id, kind: 'proportionality', version: 1, formalActionId, answers: { groundProvable: true, lesserSteps: 'Warning letter and ABA' }, result: 'superseded', reason: '', completedAt: '2026-10-02T09:00:00.000Z', by: officer.id, at: '2026-10-02T09:00:00.000Z' },

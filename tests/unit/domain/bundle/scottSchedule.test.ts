@@ -21,4 +21,14 @@ describe('Scott schedule', () => {
     expect(assemble(sources, 'legal team').content.scott.map((r) => r.incidentId)).toEqual(['inc-1', 'inc-2', 'inc-3'])
     expect(() => assemble(sources, 'legal team', ['inc-1', 'inc-999'])).toThrow('These allegations are not incidents of this case: inc-999')
   })
+
+  it('defaults to the incidents the notice particulars were drafted from', async () => {
+    const { database, fixture } = await preparedFixture()
+    await database.formalActions.update(fixture.formalActionId, { incidentIds: ['inc-3', 'inc-1'] })
+    const { loadBundleSources } = await import('@/data/repositories/bundles')
+    const sources = await loadBundleSources(fixture.case.id, database)
+    expect(assemble(sources, 'legal team').content.scott.map((r) => r.incidentId)).toEqual(['inc-1', 'inc-3'])
+    // The officer's own choice still wins.
+    expect(assemble(sources, 'legal team', ['inc-2']).content.scott.map((r) => r.incidentId)).toEqual(['inc-2'])
+  })
 })
