@@ -137,7 +137,7 @@ test('officer completes the gate, another manager approves, the officer generate
   await expect(page.getByLabel('Draft notice text')).toContainText(perpetrator)
   await expectNoAxeViolations(page, "manager's review")
   await decide(page, 'Mo Manager', 'Evidence is clear and the warnings did not work.')
-  await expect(page.getByText('Approved. The officer can now generate the notice for service.')).toBeVisible()
+  await expect(page.getByText(/^quality check: approved by Mo Manager \(Manager\)/)).toBeVisible()
   await expect(page.getByTestId('action-status')).toHaveText('approved')
 
   // The officer generates the notice for service and records service.
