@@ -1,0 +1,135 @@
+import { expect, test, type Page } from '@playwright/test'
+import { createProfile, expectNoAxeViolations, loadDemoCaseload } from './helpers'
+
+/**
+ * Closing a case by the three-attempts route [001 §11.2], through the real screens: attempts on the
+ * Contacts tab, the written closure (closure summary) and the close on the Closure tab, the survey
+ * and follow-up on the Today panel, then reopening.
+ */
+
+function isoDaysAgo(days: number): string {
+  const d = new Date()
+  d.setDate(d.getDate() - days)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+/**
+ * Test setup, not a user step: find an open demo case old enough that its demo contacts are long
+ * before the attempts this test records (demo contacts fall within 11 days of opening).
+ */
+async function oldOpenCase(page: Page): Promise<{ id: string; ref: string; reporterName: string }> {
+  const found = await page.evaluate(async (openedBefore) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('asb-workstation')
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const all = <T,>(store: string) => new Promise<T[]>((resolve, reject) => {
+      const request = database.transaction(store).objectStore(store).getAll()
+      request.onsuccess = () => resolve(request.result as T[])
+      request.onerror = () => reject(request.error)
+    })
+    type Row = Record<string, unknown>
+    const cases = await all<Row>('cases')
+    const parties = await all<Row>('caseParties')
+    const people = await all<Row>('people')
+    const actions = await all<Row>('actions')
+    const candidate = cases.find((c) => c.status === 'open' && c.route === 'ASB team' && String(c.openedAt) < openedBefore
+      && !c.anonymous && parties.some((p) => p.caseId === c.id && p.role === 'reporter') && !actions.some((a) => a.caseId === c.id))
+    if (!candidate) return undefined
+    const reporter = parties.find((p) => p.caseId === candidate.id && p.role === 'reporter')!
+    const person = people.find((p) => p.id === reporter.personId)!
+    database.close()
+    return { id: String(candidate.id), ref: String(candidate.ref), reporterName: `${String(person.firstName)} ${String(person.surname)}`.trim() }
+  }, isoDaysAgo(100))
+  expect(found, 'the demo caseload has an open case opened over 100 days ago').toBeTruthy()
+  return found!
+}
+
+/** Opens a select from the keyboard and picks an option (the sticky app bar can cover the field). */
+async function choose(page: Page, field: string, option: RegExp | string): Promise<void> {
+  await page.getByRole('combobox', { name: field }).focus()
+  await page.keyboard.press('ArrowDown')
+  await page.getByRole('option', { name: option }).click()
+}
+
+async function recordAttempt(page: Page, reporterName: string, day: string): Promise<void> {
+  await page.getByRole('button', { name: 'Record a contact' }).click()
+  await page.getByLabel('When').fill(`${day}T10:00`)
+  await choose(page, 'Person on the case', new RegExp(`^${reporterName} \\(reporter\\)`))
+  await page.getByLabel('Contact was made (untick for an attempt)').uncheck()
+  await page.getByLabel('Summary').fill('No answer; left a message asking them to call about the outcome.')
+  await page.getByRole('button', { name: 'Save contact' }).click()
+  await expect(page.getByText('Contact attempt recorded.')).toBeVisible()
+}
+
+test('close a case after three unanswered attempts, see the survey and follow-up on Today, then reopen', async ({ page }) => {
+  test.setTimeout(180_000)
+  await createProfile(page, 'Jo Smith')
+  await loadDemoCaseload(page, 60)
+  const target = await oldOpenCase(page)
+  await page.goto(`./#/cases/${target.id}`)
+  await expect(page.getByRole('heading', { level: 1, name: target.ref })).toBeVisible()
+
+  // Three attempts by the preferred method (the form fills it in from the person), 10+ working days apart overall.
+  await page.getByRole('tab', { name: 'Contacts' }).click()
+  for (const daysAgo of [70, 56, 49]) await recordAttempt(page, target.reporterName, isoDaysAgo(daysAgo))
+
+  await page.getByRole('tab', { name: 'Closure' }).click()
+  const panel = page.getByRole('region', { name: 'Closure' })
+  await choose(page, 'Reason for closing', 'Actions completed')
+  await panel.getByLabel('Closing date').fill(isoDaysAgo(35))
+
+  // Written closure is allowed, but the letter must be saved first: the check says so and how to fix it.
+  const contactCheck = page.getByTestId('check-reporter told the outcome')
+  await expect(contactCheck).toContainText('Reporter told the outcome: Not met.')
+  await expect(contactCheck).toContainText('written closure is allowed, but no closure letter')
+  await expect(contactCheck).toContainText('How to fix: Save the closure summary below')
+  await expectNoAxeViolations(page, 'Close case form')
+
+  // Closing before the letter is refused with the reason.
+  await panel.getByRole('button', { name: 'Close case', exact: true }).click()
+  await expect(panel.getByRole('alert').filter({ hasText: 'was not closed' })).toContainText('Reporter told the outcome')
+
+  // The closure summary: plain English, scored, saved to the register.
+  await expect(page.getByTestId('summary-readability')).toContainText('meets the target of 60')
+  await panel.getByLabel('What we found').fill('We looked at each report. The noise stopped after our warning letter.')
+  const download = page.waitForEvent('download')
+  await panel.getByRole('button', { name: 'Save closure summary' }).click()
+  expect((await download).suggestedFilename()).toMatch(new RegExp(`^${target.ref} closure summary .+\\.docx$`))
+  await expect(page.getByText('Closure summary saved to the documents register')).toBeVisible()
+
+  // Explain anything still open, then every check is met.
+  for (const box of await panel.getByLabel(/^Explain why this is left/).all()) await box.fill('Left open: the reporter moved away.')
+  await expect(contactCheck).toContainText('Reporter told the outcome: Met.')
+  await expect(panel.getByText('All checks are met.')).toBeVisible()
+  await panel.getByRole('button', { name: 'Close case', exact: true }).click()
+  await expect(page.getByTestId('closure-record')).toContainText('Reason: Actions completed.')
+  await expect(page.getByTestId('survey-status')).toContainText('Not answered yet.')
+  await expectNoAxeViolations(page, 'Closed case')
+
+  // The Today panel on My caseload lists the survey and the follow-up (both now overdue).
+  await page.getByRole('link', { name: 'My caseload' }).click()
+  const today = page.getByRole('region', { name: 'Today' })
+  await expect(today.getByRole('listitem').filter({ hasText: `${target.ref} — Satisfaction survey for ${target.reporterName} due` })).toBeVisible()
+  await expect(today.getByRole('listitem').filter({ hasText: `${target.ref} — Follow-up contact with ${target.reporterName} due` })).toBeVisible()
+  await expectNoAxeViolations(page, 'Today panel')
+
+  // Reopen from the case, keyboard only: reach the reason field, type, press Enter.
+  await today.getByRole('link', { name: target.ref }).first().click()
+  await page.getByRole('tab', { name: 'Closure' }).click()
+  const reason = page.getByLabel('Why reopen?')
+  await reason.focus()
+  await page.keyboard.type('Loud music has started again.')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Close this case' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: target.ref })).toBeVisible()
+  await expect(page.getByText(/reopened .*\(a repeat within 90 days\): Loud music has started again\./)).toBeVisible()
+  // History is kept: the attempts are still on the Contacts tab.
+  await page.getByRole('tab', { name: 'Contacts' }).click()
+  await expect(page.getByText('No answer; left a message asking them to call about the outcome.').locator('visible=true')).toHaveCount(3)
+
+  // The survey and follow-up of the closure leave the Today panel once the case is live again.
+  await page.getByRole('link', { name: 'My caseload' }).click()
+  await expect(page.getByRole('region', { name: 'Today' })).not.toContainText(`${target.ref} — Follow-up contact`)
+})
