@@ -172,6 +172,7 @@ test('files dropped on an incident are added; an email shows its headers and a P
   await expect(emailItem).toContainText('Email (.eml)')
   await expect(emailItem).toContainText('Maya Okonjo <maya.okonjo@example.org>')
   await expect(emailItem).toContainText('Noise from Flat 7 again last night')
+  await expect(emailItem).toContainText('Sent19 September 2026 at')
 
   // "Save a copy" gives back exactly the bytes that were added (same SHA-256 as the original).
   const pdfItem = evidence.getByRole('listitem', { name: 'police-letter.pdf' })
