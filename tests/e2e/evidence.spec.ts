@@ -153,7 +153,7 @@ test('files dropped on an incident are added; an email shows its headers and a P
   await expect(dropZone).toBeVisible()
 
   // Drag and drop, as from a file manager: a DataTransfer holding two files.
-  const files = await Promise.all(['police-letter.pdf', 'complaint.eml'].map(async (name) => ({ name, bytes: [...(await readFile(fixture(name)))] })))
+  const files = await Promise.all(['police-letter.pdf', 'complaint.eml', 'doorbell.webm'].map(async (name) => ({ name, bytes: [...(await readFile(fixture(name)))] })))
   const dataTransfer = await page.evaluateHandle((list) => {
     const transfer = new DataTransfer()
     for (const f of list) transfer.items.add(new File([new Uint8Array(f.bytes)], f.name))
@@ -165,8 +165,13 @@ test('files dropped on an incident are added; an email shows its headers and a P
   await expect(evidence.getByText('complaint.eml (357 bytes)')).toBeVisible()
 
   await chooseSource(page, evidence, 'The police')
-  await evidence.getByRole('button', { name: 'Add 2 files to this incident' }).click()
-  await expect(evidence.getByRole('status').filter({ hasText: 'Added police-letter.pdf, complaint.eml.' })).toBeVisible()
+  await evidence.getByRole('button', { name: 'Add 3 files to this incident' }).click()
+  await expect(evidence.getByRole('status').filter({ hasText: 'Added police-letter.pdf, complaint.eml, doorbell.webm.' })).toBeVisible()
+
+  // The video player loads the stored clip (a real VP8 recording, 48×32).
+  const video = evidence.locator('video[aria-label="Play video doorbell.webm"]')
+  await expect(video).toBeVisible()
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => `${v.videoWidth}×${v.videoHeight}`)).toBe('48×32')
 
   const emailItem = evidence.getByRole('listitem', { name: 'complaint.eml' })
   await expect(emailItem).toContainText('Email (.eml)')

@@ -49,6 +49,7 @@ describe('sniffing evidence files by their first bytes', () => {
     expect((await sniffEvidence('noise-app.mp3', fixture('noise-app.mp3'))).mimeType).toBe('audio/mpeg')
     expect((await sniffEvidence('tone.wav', fixture('tone.wav'))).kind).toBe('audio')
     expect((await sniffEvidence('police-letter.pdf', fixture('police-letter.pdf'))).kind).toBe('pdf')
+    expect((await sniffEvidence('doorbell.webm', fixture('doorbell.webm'))).mimeType).toBe('video/webm')
   })
 
   it('judges by content, not by upper-case or lower-case extension', async () => {
