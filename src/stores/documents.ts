@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { format } from 'date-fns'
-import { getDocument, getDocumentBytes, listDocuments, markServed, storeDocument, type DocumentFilters, type DocumentMeta, type ServiceMethod, type StoreDocumentOptions } from '@/data/repositories/documents'
+import { getDocument, getDocumentBytes, listDocuments, markServed, storeDocument, type DocumentFilters, type DocumentListing, type DocumentMeta, type ServiceMethod} from '@/data/repositories/documents'
 import { readSettings } from '@/data/repositories/settings'
 import type { CaseFile } from '@/domain/caseFile'
 import { letterSettings, type LetterSettings } from '@/domain/settings/letters'
@@ -9,35 +9,15 @@ import { organisationSettings, type OrganisationSettings } from '@/domain/settin
 import { policySettings } from '@/domain/settings/policy'
 import { defaultCalendar } from '@/domain/calendarData'
 import { PolicyRefusal } from '@/domain/validation'
-import { abaDates } from '@/documents/letters/acceptableBehaviourAgreement'
-import { previewLetter, produceLetter, type LetterContext, type LetterFacts, type LetterPreview } from '@/documents/letters/letterCatalogue'
+import { letterIntervention, previewLetter, produceLetter, type LetterContext, type LetterFacts, type LetterPreview } from '@/documents/letters/letterCatalogue'
 import { saveFile } from '@/platform'
 import { useSessionStore } from './session'
 
 export type { LetterFacts, LetterPreview } from '@/documents/letters/letterCatalogue'
-export type { DocumentMeta, ServiceMethod } from '@/data/repositories/documents'
+export type { DocumentListing, DocumentMeta, ServiceMethod } from '@/data/repositories/documents'
 
 function localToday(): string {
   return format(new Date(), 'yyyy-MM-dd')
-}
-
-/** What a produced letter also is on the case: warnings and ABAs are interventions. [001 §9.2] */
-function interventionFor(facts: LetterFacts, date: string): StoreDocumentOptions['intervention'] {
-  switch (facts.kind) {
-    case 'warning letter':
-      return { kind: 'written warning', date, againstPersonId: facts.recipientPersonId, outcome: 'Warning letter sent' }
-    case 'parent warning letter':
-      return { kind: 'written warning', date, againstPersonId: facts.youngPersonId, outcome: 'Warning letter sent to parent or guardian' }
-    case 'CPN warning':
-      return { kind: 'CPN warning', date, againstPersonId: facts.recipientPersonId, outcome: `Conduct must stop by ${facts.stopBy}` }
-    case 'ABA': {
-      const start = (facts.startDate || date).slice(0, 10)
-      const { reviewOn, endsOn } = abaDates(start, facts.durationMonths, facts.reviewMonths)
-      return { kind: 'acceptable behaviour agreement', date: start, againstPersonId: facts.recipientPersonId, reviewDue: reviewOn, outcome: `Agreement until ${endsOn}` }
-    }
-    default:
-      return undefined
-  }
 }
 
 /** Thin glue between the letter screens and the documents layer. */
@@ -45,7 +25,7 @@ export const useDocumentsStore = defineStore('documents', () => {
   const organisation = shallowRef<OrganisationSettings>(organisationSettings.defaults())
   const letters = shallowRef<LetterSettings>(letterSettings.defaults())
   const caseReview = shallowRef<LetterContext['caseReview']>()
-  const register = shallowRef<DocumentMeta[]>([])
+  const register = shallowRef<DocumentListing[]>([])
   const loadingRegister = ref(false)
 
   async function loadSettings(): Promise<void> {
@@ -102,7 +82,7 @@ export const useDocumentsStore = defineStore('documents', () => {
       templateVersion: produced.templateVersion,
       ruleSetVersion: letters.value.contentVersion,
       draft: false,
-    }, session.userId, undefined, { intervention: interventionFor(facts, ctx.date) })
+    }, session.userId, undefined, { intervention: letterIntervention(facts, ctx.date) })
   }
 
   async function loadRegister(filters: DocumentFilters = {}): Promise<void> {

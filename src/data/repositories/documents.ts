@@ -137,20 +137,31 @@ export interface DocumentFilters {
   formalActionId?: string
 }
 
+/** A register row: the document's metadata and its case reference. */
+export interface DocumentListing extends DocumentMeta {
+  caseRef?: string
+}
+
 /** Register rows, newest first, without the bytes. */
-export async function listDocuments(filters: DocumentFilters = {}, database: WorkstationDatabase = db): Promise<DocumentMeta[]> {
+export async function listDocuments(filters: DocumentFilters = {}, database: WorkstationDatabase = db): Promise<DocumentListing[]> {
   const from = filters.from ?? ''
   const to = filters.to ? `${filters.to}\uffff` : '\uffff'
-  let collection
-  if (filters.caseId) collection = database.documents.where('caseId').equals(filters.caseId)
-  else if (filters.kind) collection = database.documents.where('kind').equals(filters.kind)
-  else collection = database.documents.where('createdAt').between(from, to, true, true)
-  const rows: DocumentMeta[] = []
-  await collection.each((d) => {
-    if (filters.kind && d.kind !== filters.kind) return
-    if (filters.formalActionId && d.formalActionId !== filters.formalActionId) return
-    if (d.createdAt < from || d.createdAt > to) return
-    rows.push(metaOf(d))
+  return database.transaction('r', [database.documents, database.cases], async () => {
+    let collection
+    if (filters.caseId) collection = database.documents.where('caseId').equals(filters.caseId)
+    else if (filters.kind) collection = database.documents.where('kind').equals(filters.kind)
+    else collection = database.documents.where('createdAt').between(from, to, true, true)
+    const rows: DocumentListing[] = []
+    await collection.each((d) => {
+      if (filters.kind && d.kind !== filters.kind) return
+      if (filters.formalActionId && d.formalActionId !== filters.formalActionId) return
+      if (d.createdAt < from || d.createdAt > to) return
+      rows.push(metaOf(d))
+    })
+    const caseIds = [...new Set(rows.flatMap((r) => (r.caseId ? [r.caseId] : [])))]
+    const cases = await database.cases.bulkGet(caseIds)
+    const refs = new Map(cases.flatMap((c) => (c ? [[c.id, c.ref] as const] : [])))
+    for (const row of rows) if (row.caseId) row.caseRef = refs.get(row.caseId)
+    return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   })
-  return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 }

@@ -103,7 +103,11 @@ export function acceptableBehaviourAgreement(facts: AbaFacts, ctx: LetterContext
     recipientPersonId: person.id,
     recipientName: fullName(person),
     guarded: true,
-    reminders: [...remindersFor(person), ...(under18 && parent ? remindersFor(parent.person) : [])],
+    reminders: [
+      ...(age === undefined ? [`No date of birth is recorded for ${fullName(person)}, so this is the adult version. If they are under 18, record their date of birth first.`] : []),
+      ...remindersFor(person),
+      ...(under18 && parent ? remindersFor(parent.person) : []),
+    ],
     input: {
       organisation: ctx.organisation, officer: ctx.officer, recipient: recipientFromPerson(person), caseRef: ctx.caseFile.case.ref, date: ctx.date,
       title: under18 ? 'Acceptable Behaviour Agreement (under 18)' : 'Acceptable Behaviour Agreement', blocks, edits: facts.edits,

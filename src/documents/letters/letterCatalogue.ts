@@ -2,7 +2,7 @@ import { PolicyRefusal, ValidationError, type FieldProblem } from '@/domain/vali
 import { checkConfidentiality, isPerpetratorSide, type ConfidentialityFinding } from '../confidentialityGuard'
 import { buildLetter, LETTER_ENGINE_VERSION, letterText, type EditableSlot, type LetterText } from '../letterEngine'
 import { scoreReadability, type ReadabilityResult } from '../readability'
-import { acceptableBehaviourAgreement, type AbaFacts } from './acceptableBehaviourAgreement'
+import { abaDates, acceptableBehaviourAgreement, type AbaFacts } from './acceptableBehaviourAgreement'
 import { acknowledgementLetter, type AcknowledgementFacts } from './acknowledgement'
 import { contactAttemptLetter, type ContactAttemptFacts } from './contactAttemptLetter'
 import type { ComposedLetter, LetterContext } from './letterContext'
@@ -108,5 +108,36 @@ export async function produceLetter(facts: LetterFacts, ctx: LetterContext): Pro
     composed, text, bytes,
     templateVersion: `${composed.templateVersion}+${LETTER_ENGINE_VERSION}`,
     fileName: safeFileName(`${ctx.caseFile.case.ref} ${letterKindLabel(composed.kind)} ${composed.recipientName} ${ctx.date.slice(0, 10)}.docx`),
+  }
+}
+
+/** The intervention a letter records on the case, as `recordIntervention` takes it (without caseId/documentId). */
+export interface LetterIntervention {
+  kind: 'written warning' | 'CPN warning' | 'acceptable behaviour agreement'
+  date: string
+  againstPersonId?: string
+  outcome: string
+  reviewDue?: string
+}
+
+/**
+ * What a produced letter also is on the case: warnings and ABAs are interventions [001 §9.2]. An
+ * ABA's review date goes on the case clock; a CPN warning is the prior warning a CPN needs (s43(5)).
+ */
+export function letterIntervention(facts: LetterFacts, date: string): LetterIntervention | undefined {
+  switch (facts.kind) {
+    case 'warning letter':
+      return { kind: 'written warning', date, againstPersonId: facts.recipientPersonId, outcome: 'Warning letter sent' }
+    case 'parent warning letter':
+      return { kind: 'written warning', date, againstPersonId: facts.youngPersonId, outcome: 'Warning letter sent to parent or guardian' }
+    case 'CPN warning':
+      return { kind: 'CPN warning', date, againstPersonId: facts.recipientPersonId, outcome: `Conduct must stop by ${facts.stopBy}` }
+    case 'ABA': {
+      const start = (facts.startDate || date).slice(0, 10)
+      const { reviewOn, endsOn } = abaDates(start, facts.durationMonths, facts.reviewMonths)
+      return { kind: 'acceptable behaviour agreement', date: start, againstPersonId: facts.recipientPersonId, reviewDue: reviewOn, outcome: `Agreement until ${endsOn}` }
+    }
+    default:
+      return undefined
   }
 }

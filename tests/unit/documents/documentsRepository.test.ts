@@ -68,6 +68,7 @@ describe('documents repository', () => {
     const abas = await listDocuments({ kind: 'ABA' }, database)
     expect(abas.map((d) => d.title)).toEqual(['A'])
     expect('bytes' in abas[0]).toBe(false)
+    expect(abas[0].caseRef).toBe('ASB-2026-00042')
     const today = new Date().toISOString().slice(0, 10)
     expect((await listDocuments({ from: today, to: today }, database)).length).toBe(2)
     expect((await listDocuments({ to: '2000-01-01' }, database)).length).toBe(0)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { letterKinds, previewLetter, produceLetter, type LetterFacts } from '@/documents/letters/letterCatalogue'
+import { letterIntervention, letterKinds, previewLetter, produceLetter, type LetterFacts } from '@/documents/letters/letterCatalogue'
+import { storeDocument } from '@/data/repositories/documents'
 import { abaDates } from '@/documents/letters/acceptableBehaviourAgreement'
 import { suggestedSignposts } from '@/documents/letters/notAsbLetter'
 import { letterSettings } from '@/domain/settings/letters'
@@ -149,6 +150,26 @@ describe('Acceptable Behaviour Agreement', () => {
     expect(text).toContain('Signed (Young person: Tyler Harlow)')
     expect(text).toContain('Signed (Parent or guardian: Kerry Harlow)')
     expect(text).toContain('Signed (Youth offending team)')
+  })
+
+  it('with no date of birth on record, the officer is reminded that the adult version is used', async () => {
+    const { ctx, caseFile } = await letterCase()
+    caseFile.parties.find((p) => p.personId === 'p-perp')!.person.dateOfBirth = undefined
+    expect(previewLetter(factsFor('ABA'), ctx).composed!.reminders[0]).toBe('No date of birth is recorded for Mr Dean Harlow, so this is the adult version. If they are under 18, record their date of birth first.')
+  })
+
+  it('recording the ABA creates the intervention with its review date on the case', async () => {
+    const { ctx, database, officerId } = await letterCase()
+    const facts = factsFor('ABA')
+    const produced = await produceLetter(facts, ctx)
+    const intervention = letterIntervention(facts, ctx.date)
+    expect(intervention).toEqual({ kind: 'acceptable behaviour agreement', date: '2026-11-23', againstPersonId: 'p-perp', reviewDue: '2027-02-23', outcome: 'Agreement until 2027-05-23' })
+    const doc = await storeDocument({ caseId: 'case-fixture', kind: produced.composed.kind, title: produced.composed.title, recipientName: produced.composed.recipientName, fileName: produced.fileName, bytes: produced.bytes, templateVersion: produced.templateVersion, ruleSetVersion: '2026.1' }, officerId, database, { intervention })
+    const recorded = await database.interventions.where('caseId').equals('case-fixture').toArray()
+    expect(recorded).toEqual([expect.objectContaining({ kind: 'acceptable behaviour agreement', reviewDue: '2027-02-23', documentId: doc.id })])
+    expect(letterIntervention(factsFor('CPN warning'), ctx.date)).toMatchObject({ kind: 'CPN warning', outcome: 'Conduct must stop by 2026-12-07' })
+    expect(letterIntervention(factsFor('parent warning letter'), ctx.date)).toMatchObject({ kind: 'written warning', againstPersonId: 'p-young' })
+    expect(letterIntervention(factsFor('acknowledgement'), ctx.date)).toBeUndefined()
   })
 
   it('review and end dates are whole months from the start (month ends clamp)', () => {
