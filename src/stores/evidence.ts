@@ -22,6 +22,20 @@ const detailFields = new Set(['caseId', 'incidentId', 'source', 'capturedAt', 'n
  */
 export const useEvidenceStore = defineStore('evidence', () => {
   const objectUrls = new Map<string, string>()
+  let profilesLoading: Promise<void> | undefined
+
+  /**
+   * Names for "added by": loaded once for the whole case page, not once per incident (a case can
+   * have hundreds of incidents, each with its own evidence section).
+   */
+  async function ensureProfileNames(): Promise<void> {
+    const session = useSessionStore()
+    if (session.profiles.length > 0) return
+    profilesLoading ??= session.loadProfiles().finally(() => {
+      profilesLoading = undefined
+    })
+    await profilesLoading
+  }
 
   /**
    * Adds files one at a time, so one refused file (empty, renamed, duplicate …) does not stop the
@@ -96,5 +110,5 @@ export const useEvidenceStore = defineStore('evidence', () => {
     return evidenceStorageUse()
   }
 
-  return { attach, remove, previewUrl, releasePreviews, saveCopy, emailSummaryOf, checkUnchanged, storageUse }
+  return { ensureProfileNames, attach, remove, previewUrl, releasePreviews, saveCopy, emailSummaryOf, checkUnchanged, storageUse }
 })
