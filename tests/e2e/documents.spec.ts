@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
+import JSZip from 'jszip'
 import { expect, test, type Download, type Page } from '@playwright/test'
 import { createProfile, expectNoAxeViolations, loadDemoCaseload } from './helpers'
 
@@ -125,6 +126,47 @@ test('an officer writes a warning letter, is blocked from naming the confidentia
   await page.keyboard.press('Enter')
   await expect(page.getByRole('status').filter({ hasText: /^Recorded: Warning letter to .+ served by first-class post on / })).toBeVisible()
   await expect(row).toContainText('by first-class post')
+})
+
+test('an officer drafts an Acceptable Behaviour Agreement with the keyboard; without terms it is refused; the saved .docx has the terms and review date', async ({ page }) => {
+  await createProfile(page, 'Jo Smith')
+  await loadDemoCaseload(page, 5)
+  const caseId = await makeEveryReporterConfidential(page)
+  await page.goto(`./#/cases/${caseId}`)
+  await page.getByRole('tab', { name: 'Documents' }).click()
+  await page.getByRole('button', { name: 'New letter' }).focus()
+  await page.keyboard.press('Enter')
+  const composer = page.getByRole('region', { name: 'New letter' })
+  const aba = composer.getByRole('radio', { name: 'Acceptable Behaviour Agreement' })
+  await aba.focus()
+  await page.keyboard.press('Space')
+  await expect(aba).toBeChecked()
+
+  await expect(composer.getByText('terms: add at least one term ("I will …" or "I will not …")')).toBeVisible()
+  await composer.getByRole('button', { name: 'Save and download' }).click()
+  await expect(composer.getByRole('alert').filter({ hasText: 'Not saved: add at least one term' })).toBeVisible()
+
+  const term = composer.getByRole('checkbox', { name: 'I will not shout, swear at or threaten anyone.' })
+  await term.focus()
+  await page.keyboard.press('Space')
+  await composer.getByRole('textbox', { name: 'Other things they agree to do (one per line)' }).fill('keep my music down after 10pm')
+  const preview = composer.getByRole('region', { name: 'Letter preview' })
+  await expect(preview).toContainText('I will keep my music down after 10pm.')
+  await expect(preview).toContainText('it is not legally binding')
+  await expect(composer.getByTestId('readability')).toContainText('Reading ease')
+  await expectNoAxeViolations(page, 'ABA review')
+
+  const downloading = page.waitForEvent('download')
+  await composer.getByRole('button', { name: 'Save and download' }).focus()
+  await page.keyboard.press('Enter')
+  const download = await downloading
+  const zip = await JSZip.loadAsync(await readFile((await download.path())!))
+  const xml = await zip.file('word/document.xml')!.async('string')
+  const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ')
+  expect(text).toContain('I will not shout, swear at or threaten anyone.')
+  expect(text).toContain('I will keep my music down after 10pm.')
+  expect(text).toMatch(/We will meet to review it on \d{1,2} [A-Z][a-z]+ \d{4}\./)
+  await expect(page.getByRole('row').filter({ hasText: 'Acceptable Behaviour Agreement' })).toHaveCount(1)
 })
 
 test('a date filter with "from" after "to" is refused on the field', async ({ page }) => {
