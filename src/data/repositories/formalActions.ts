@@ -432,6 +432,18 @@ export async function actionsAwaitingApproval(database: WorkstationDatabase = db
  */
 export async function noticeClockItems(context: { officerId: string; today: string; horizon: string }, database: WorkstationDatabase = db): Promise<TodayItem[]> {
   const items: TodayItem[] = []
+  // Managers see every pack waiting for a quality check they may give (never their own). [003 §5.3]
+  const user = await database.users.get(context.officerId)
+  if (user?.role === 'manager') {
+    const waiting = (await rows(database).where('status').equals('awaiting approval').toArray())
+      .filter((a) => a.authorId !== user.id && !a.approvals.some((x) => !x.voided && x.decision === 'approved' && x.by === user.id))
+    const waitingCases = await database.cases.bulkGet(waiting.map((a) => a.caseId))
+    for (const [i, action] of waiting.entries()) {
+      const found = waitingCases[i]
+      if (!found) continue
+      items.push({ kind: 'review', caseId: found.id, caseRef: found.ref, officerId: user.id, due: (action.submittedAt ?? action.updatedAt).slice(0, 10), overdue: false, label: `${actionLabel(action.kind)} awaiting your quality check` })
+    }
+  }
   const live = await rows(database).where('status').anyOf('served', 'approved').toArray()
   if (live.length === 0) return items
   const cases = await database.cases.bulkGet(live.map((a) => a.caseId))

@@ -191,3 +191,32 @@ describe('the gate in the data layer', () => {
     expect(await database.documents.count()).toBe(0)
   })
 })
+
+describe('Today: notice clocks and the review queue', () => {
+  it('a manager sees packs awaiting their quality check, but not their own', async () => {
+    const action = await preparedNosp()
+    const own = await preparedNosp(otherManager)
+    const items = await noticeClockItems({ officerId: manager, today, horizon: today }, database)
+    expect(items.filter((i) => i.kind === 'review').map((i) => i.label)).toEqual(['Notice seeking possession awaiting your quality check', 'Notice seeking possession awaiting your quality check'])
+    const forAuthor = await noticeClockItems({ officerId: otherManager, today, horizon: today }, database)
+    expect(forAuthor.filter((i) => i.kind === 'review')).toHaveLength(1)
+    expect(action.id).not.toBe(own.id)
+  })
+
+  it('an approved Ground 7A notice not yet served shows its service deadline', async () => {
+    const action = await startFormalAction({ caseId: fixture.case.id, kind: 'absolute ground 7A', againstPersonIds: [fixture.perpetrator.id] }, officer, database)
+    const conviction = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10)
+    await saveFormalActionDetails(action.id, {
+      tenancy: { type: 'periodic', rentPeriod: 'weekly', periodStartDate: '2026-01-05' },
+      grounds: [{ ground: '7A', condition: 1, conditionDate: conviction }],
+      incidentIds: ['inc-1'],
+      particulars: 'Dean Harlow was convicted at the Crown Court of an assault committed on the landing of the block.',
+    }, officer, database)
+    await saveProportionality(action.id, completeProportionality(['inc-1']), officer, database)
+    await saveEia(action.id, completeEia(), officer, database)
+    await submitForApproval(action.id, officer, database)
+    await approve(action.id)
+    const items = await noticeClockItems({ officerId: officer, today, horizon: today }, database)
+    expect(items.find((i) => i.label.startsWith('Serve the Ground 7A notice on Dean Harlow by'))).toMatchObject({ kind: 'notice clock', overdue: false })
+  })
+})
