@@ -1,3 +1,4 @@
+import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { buildLetter, letterText, type LetterInput } from '@/documents/letterEngine'
 import { organisationSettings } from '@/domain/settings/organisation'
@@ -86,6 +87,16 @@ describe('letter engine', () => {
     const bad = input({ recipient: { name: 'Mr Dean Harlow', addressLines: [] } })
     await expect(buildLetter(bad)).rejects.toThrow(ValidationError)
     await expect(buildLetter(bad)).rejects.toThrow(/recipient address — Mr Dean Harlow has no address on record/)
+  })
+
+  it('puts the organisation logo in the letterhead when Settings has one, with alternative text', async () => {
+    // A 1×1 PNG.
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+    const withLogo = await JSZip.loadAsync(await buildLetter(input({ organisation: { ...organisationSettings.defaults(), logoDataUrl: png } })))
+    expect(Object.keys(withLogo.files).some((n) => /^word\/media\/.+\.png$/.test(n))).toBe(true)
+    expect(await withLogo.file('word/document.xml')!.async('string')).toContain('descr="Riverside Vale Housing logo"')
+    const without = await JSZip.loadAsync(await buildLetter(input()))
+    expect(Object.keys(without.files).some((n) => n.startsWith('word/media/'))).toBe(false)
   })
 
   it('refuses text that still holds a template placeholder', () => {
