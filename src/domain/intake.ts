@@ -89,58 +89,73 @@ export function perpetratorAgeProblem(dateOfBirth: string | undefined, reportedA
   return `is a child under ${INJUNCTION_MIN_AGE} (aged ${Math.max(age, 0)}): a child under 10 can't be named as the perpetrator of an ASB matter (no civil injunction under ASBCPA 2014 s1). Record them as a household member and name the responsible adult.`
 }
 
-/** The intake schema with its cross-field rules (needs today's date and the routing table). */
+/**
+ * The intake schema with its cross-field rules (needs today's date and the routing table). The
+ * cross-field rules run even when other fields are still wrong, so the officer sees every problem
+ * at once (an incident dated tomorrow is reported alongside a missing surname).
+ */
 export function intakeSchema(context: IntakeContext) {
-  return intakeObjectSchema.superRefine((v, ctx) => {
-    const at = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message })
-    if (v.reportedAt > context.today) at(['reportedAt'], "can't be in the future")
-    const occurred = v.incident.occurredAt.slice(0, 16)
-    if (occurred > context.now.slice(0, 16)) at(['incident', 'occurredAt'], "can't be in the future")
-    else if (occurred.slice(0, 10) > v.reportedAt) at(['incident', 'occurredAt'], 'is after the date of the report')
-
-    if (!v.anonymous && !v.reporter) at(['reporter'], 'add the person reporting, or mark the report as anonymous')
-    if (v.anonymous && v.reporter) {
-      at(['anonymous'], "an anonymous report has no named reporter: remove the reporter, or untick anonymous and use 'keep their identity from the other party'")
+  return z.custom<IntakeInput>().transform((raw, ctx): Intake => {
+    const parsed = intakeObjectSchema.safeParse(raw)
+    const seen = new Set<string>()
+    const at = (path: (string | number)[], message: string) => {
+      const key = `${path.join('.')}|${message}`
+      if (seen.has(key)) return
+      seen.add(key)
+      ctx.addIssue({ code: 'custom', path, message })
     }
-    if (v.preferences.accessibleFormats.includes('interpreter') && !v.preferences.language) {
-      at(['preferences', 'language'], 'say which language the interpreter is for')
-    }
-
-    const triage = triageCategory(context.routing, v.category)
-    if (!triage) {
-      at(['category'], 'is not in the routing table')
-      return
-    }
-    if (!triage.runsAsAsb && !v.triageReason) {
-      at(['triageReason'], `give the reason: this category goes to ${triage.route === 'Another agency' ? (triage.agency ?? 'another agency') : triage.route}, not the ASB team`)
-    }
-    if ((v.hateRelated || triage.hateRelated) && v.hateCharacteristics.length === 0) {
-      at(['hateCharacteristics'], 'choose the characteristic(s) targeted')
-    }
-    v.perpetrators.forEach((p, i) => {
-      if (p.kind !== 'new') return
-      const problem = perpetratorAgeProblem(p.person.dateOfBirth, v.reportedAt, triage.runsAsAsb && !v.domesticAbuse)
-      if (problem) at(['perpetrators', i, 'person', 'dateOfBirth'], problem)
-    })
-    const people = [v.reporter, ...v.perpetrators, ...v.householdMembers.map((h) => h.person)]
-    people.forEach((p) => {
-      if (p?.kind === 'new' && p.person.dateOfBirth && p.person.dateOfBirth > context.today) {
-        at(pathOf(v, p), "date of birth can't be in the future")
-      }
-    })
-    v.householdMembers.forEach((h, i) => {
-      const m = /^perpetrator:(\d+)$/.exec(h.householdOf)
-      if (h.householdOf === 'reporter' && !v.reporter) at(['householdMembers', i, 'householdOf'], 'there is no named reporter')
-      if (m && Number(m[1]) >= v.perpetrators.length) at(['householdMembers', i, 'householdOf'], 'that alleged perpetrator is not on the report')
-    })
+    if (!parsed.success) for (const issue of parsed.error.issues) at(issue.path as (string | number)[], issue.message)
+    crossFieldProblems((raw ?? {}) as Partial<IntakeInput>, context).forEach((p) => at(p.path, p.message))
+    return parsed.success ? parsed.data : z.NEVER
   })
 }
 
-function pathOf(v: Intake, p: NonNullable<Intake['reporter']>): (string | number)[] {
-  if (p === v.reporter) return ['reporter', 'person', 'dateOfBirth']
-  const pi = v.perpetrators.indexOf(p)
-  if (pi >= 0) return ['perpetrators', pi, 'person', 'dateOfBirth']
-  return ['householdMembers', v.householdMembers.findIndex((h) => h.person === p), 'person', 'dateOfBirth']
+const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)
+
+/** Rules that compare answers with each other, written to cope with a half-filled form. */
+export function crossFieldProblems(v: Partial<IntakeInput>, context: IntakeContext): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = []
+  const at = (path: (string | number)[], message: string) => out.push({ path, message })
+  const reportedAt = isDate(v.reportedAt) ? v.reportedAt : context.today
+  if (isDate(v.reportedAt) && v.reportedAt > context.today) at(['reportedAt'], "can't be in the future")
+  const occurred = isDate(v.incident?.occurredAt) ? v.incident.occurredAt.slice(0, 16) : undefined
+  if (occurred && occurred > context.now.slice(0, 16)) at(['incident', 'occurredAt'], "can't be in the future")
+  else if (occurred && occurred.slice(0, 10) > reportedAt) at(['incident', 'occurredAt'], 'is after the date of the report')
+
+  if (!v.anonymous && !v.reporter) at(['reporter'], 'add the person reporting, or mark the report as anonymous')
+  if (v.anonymous && v.reporter) {
+    at(['anonymous'], "an anonymous report has no named reporter: remove the reporter, or untick anonymous and use 'keep their identity from the other party'")
+  }
+  if (v.preferences?.accessibleFormats?.includes('interpreter') && !v.preferences.language?.trim()) {
+    at(['preferences', 'language'], 'say which language the interpreter is for')
+  }
+
+  const triage = v.category ? triageCategory(context.routing, v.category) : undefined
+  if (v.category && !triage) at(['category'], 'is not in the routing table')
+  if (triage && !triage.runsAsAsb && !v.triageReason?.trim()) {
+    at(['triageReason'], `give the reason: this category goes to ${triage.route === 'Another agency' ? (triage.agency ?? 'another agency') : triage.route}, not the ASB team`)
+  }
+  if ((v.hateRelated || triage?.hateRelated) && !v.hateCharacteristics?.length) at(['hateCharacteristics'], 'choose the characteristic(s) targeted')
+  const runsAsAsb = (triage?.runsAsAsb ?? true) && !v.domesticAbuse
+  ;(v.perpetrators ?? []).forEach((p, i) => {
+    if (p?.kind !== 'new') return
+    const dob = isDate(p.person?.dateOfBirth) ? p.person.dateOfBirth : undefined
+    if (dob && dob > context.today) return at(['perpetrators', i, 'person', 'dateOfBirth'], "can't be in the future")
+    const problem = perpetratorAgeProblem(dob, reportedAt, runsAsAsb)
+    if (problem) at(['perpetrators', i, 'person', 'dateOfBirth'], problem)
+  })
+  if (v.reporter?.kind === 'new' && isDate(v.reporter.person?.dateOfBirth) && v.reporter.person.dateOfBirth > context.today) {
+    at(['reporter', 'person', 'dateOfBirth'], "can't be in the future")
+  }
+  ;(v.householdMembers ?? []).forEach((h, i) => {
+    if (h?.person?.kind === 'new' && isDate(h.person.person?.dateOfBirth) && h.person.person.dateOfBirth > context.today) {
+      at(['householdMembers', i, 'person', 'person', 'dateOfBirth'], "can't be in the future")
+    }
+    const m = /^perpetrator:(\d+)$/.exec(h?.householdOf ?? '')
+    if (h?.householdOf === 'reporter' && !v.reporter) at(['householdMembers', i, 'householdOf'], 'there is no named reporter')
+    if (m && Number(m[1]) >= (v.perpetrators?.length ?? 0)) at(['householdMembers', i, 'householdOf'], 'that alleged perpetrator is not on the report')
+  })
+  return out
 }
 
 /** Under-18s matter later (parenting contracts, safeguarding). [001 §9.2] */

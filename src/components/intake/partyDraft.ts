@@ -32,6 +32,12 @@ export function emptyParty(): PartyDraft {
   return { mode: 'new', person: emptyPerson(), existingId: '', existingLabel: '' }
 }
 
+/** Nothing typed and no one chosen: the form treats this person as not given. */
+export function isBlank(draft: PartyDraft): boolean {
+  if (draft.mode === 'existing') return !draft.existingId
+  return Object.values(draft.person).every((v) => v === undefined || String(v).trim() === '')
+}
+
 /** Turns the draft into what the schema checks; blank optional fields are left out. */
 export function toPersonRef(draft: PartyDraft): PersonRef {
   if (draft.mode === 'existing') return { kind: 'existing', personId: draft.existingId }
