@@ -30,9 +30,13 @@ async function pickWithKeyboard(page: Page, button: Locator, files: Parameters<F
 
 /** Chooses where the files came from, opening the list with the keyboard. */
 async function chooseSource(page: Page, evidence: Locator, source: string): Promise<void> {
-  await evidence.getByRole('combobox', { name: 'Where the files came from' }).focus()
-  await page.keyboard.press('Enter')
-  await page.getByRole('option', { name: source }).click()
+  // On a busy machine a click can land while the menu is still opening; try again until chosen.
+  await expect(async () => {
+    await evidence.getByRole('combobox', { name: 'Where the files came from' }).focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('option', { name: source }).click({ timeout: 5_000 })
+    await expect(evidence.locator('.v-select').getByText(source, { exact: true })).toBeVisible({ timeout: 2_000 })
+  }).toPass({ timeout: 30_000 })
 }
 
 test('an officer attaches a photo and recordings with the keyboard, previews them, and removes one with a reason', async ({ page }) => {
