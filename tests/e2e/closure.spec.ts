@@ -115,9 +115,18 @@ test('close a case after three unanswered attempts, see the survey and follow-up
   await expect(today.getByRole('listitem').filter({ hasText: `${target.ref} — Follow-up contact with ${target.reporterName} due` })).toBeVisible()
   await expectNoAxeViolations(page, 'Today panel')
 
-  // Reopen from the case, keyboard only: reach the reason field, type, press Enter.
+  // Record the reporter's survey answer (TSM TP12 wording) from the case.
   await today.getByRole('link', { name: target.ref }).first().click()
   await page.getByRole('tab', { name: 'Closure' }).click()
+  const tp12 = page.getByRole('radiogroup', { name: "How satisfied or dissatisfied are you with your landlord's approach to handling anti-social behaviour?" })
+  await tp12.getByRole('radio', { name: '4 – Fairly satisfied' }).focus()
+  await page.keyboard.press('Space')
+  await expect(tp12.getByRole('radio', { name: '4 – Fairly satisfied' })).toBeChecked()
+  await page.getByRole('button', { name: 'Save survey answers' }).click()
+  await expect(page.getByTestId('survey-status')).toContainText('Answered')
+  await expect(page.getByText("How satisfied or dissatisfied are you with your landlord's approach to handling anti-social behaviour? Fairly satisfied")).toBeVisible()
+
+  // Reopen, keyboard only: reach the reason field, type, press Enter.
   const reason = page.getByLabel('Why reopen?')
   await reason.focus()
   await page.keyboard.type('Loud music has started again.')
