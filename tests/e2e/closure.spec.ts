@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { createProfile, expectNoAxeViolations, loadDemoCaseload } from './helpers'
+import { createProfile, expectNoAxeViolations, loadDemoCaseload, signInAs, TEST_PASSPHRASE } from './helpers'
 
 /**
  * Closing a case by the three-attempts route [001 §11.2], through the real screens: attempts on the
@@ -141,4 +141,46 @@ test('close a case after three unanswered attempts, see the survey and follow-up
   // The survey and follow-up of the closure leave the Today panel once the case is live again.
   await page.getByRole('link', { name: 'My caseload' }).click()
   await expect(page.getByRole('region', { name: 'Today' })).not.toContainText(`${target.ref} — Follow-up contact`)
+})
+
+test('close as malicious only after an investigation and a review by another manager with their passphrase', async ({ page }) => {
+  test.setTimeout(180_000)
+  await createProfile(page, 'Jo Smith')
+  await loadDemoCaseload(page, 30)
+  await createProfile(page, 'Priya Shah', 'Manager')
+  await signInAs(page, 'Jo Smith')
+  const target = await oldOpenCase(page)
+  await page.goto(`./#/cases/${target.id}`)
+  await page.getByRole('tab', { name: 'Closure' }).click()
+  const panel = page.getByRole('region', { name: 'Closure' })
+  await choose(page, 'Reason for closing', 'Malicious or made in bad faith')
+  const malicious = page.getByTestId('check-malicious review')
+  await expect(malicious).toContainText('Closing as malicious needs a documented investigation note.')
+
+  // The outcome conversation, by the reporter's preferred method, recorded from the Closure tab.
+  await panel.getByText(`Record a contact with ${target.reporterName} about the outcome`).click()
+  await panel.getByLabel('What was said about the outcome').fill('Explained that we found no evidence of the reported noise.')
+  await panel.getByRole('button', { name: 'Save outcome contact' }).click()
+  await expect(page.getByTestId('check-reporter told the outcome')).toContainText('Reporter told the outcome: Met.')
+
+  await panel.getByLabel('Investigation note').fill('Noise monitoring on five nights recorded nothing at the reported times; neighbours on both sides heard nothing.')
+  await panel.getByRole('button', { name: 'Save investigation note' }).click()
+  await expect(malicious).toContainText('needs a managerial review of the investigation; none is recorded')
+
+  // Four-eyes: the manager confirms with their own passphrase; a wrong one records nothing.
+  await choose(page, 'Reviewing manager', 'Priya Shah')
+  await panel.getByLabel("Manager's reasons").fill('Agree: the monitoring contradicts every report.')
+  await panel.getByLabel("Manager's passphrase").fill('not the passphrase')
+  await panel.getByRole('button', { name: 'Record managerial review' }).click()
+  await expect(panel.getByRole('alert').filter({ hasText: "The passphrase is not Priya Shah's" })).toBeVisible()
+  await expect(malicious).toContainText('Not met')
+  await panel.getByLabel("Manager's reasons").fill('Agree: the monitoring contradicts every report.')
+  await panel.getByLabel("Manager's passphrase").fill(TEST_PASSPHRASE)
+  await panel.getByRole('button', { name: 'Record managerial review' }).click()
+  await expect(malicious).toContainText('Priya Shah reviewed the investigation on')
+  await expect(panel.getByText('All checks are met.')).toBeVisible()
+  await expectNoAxeViolations(page, 'Malicious closure with review')
+
+  await panel.getByRole('button', { name: 'Close case', exact: true }).click()
+  await expect(page.getByTestId('closure-record')).toContainText('Reason: Malicious or made in bad faith.')
 })
