@@ -92,7 +92,7 @@ export const evidenceAccept = evidenceTypes.flatMap((t) => t.extensions.map((e) 
 
 const acceptedInWords = 'photos (JPEG, PNG, HEIC), recordings (MP3, M4A, WAV, OGG), video (MP4, WebM), PDF, emails (.eml, .msg) and Word documents (.docx)'
 
-export type EvidenceRefusalCode = 'empty' | 'type not accepted' | 'content mismatch' | 'too large' | 'duplicate' | 'no space'
+export type EvidenceRefusalCode = 'empty' | 'type not accepted' | 'content mismatch' | 'too large' | 'duplicate' | 'no space' | 'unreadable'
 
 /** A file was refused; the message names the file and says what to do. Nothing was stored. */
 export class EvidenceRefusal extends PolicyRefusal {
@@ -336,6 +336,7 @@ export const evidenceDetailsSchema = z.object({
   note: z.string().trim().max(1000, 'must be 1,000 characters or fewer').optional(),
 })
 export type EvidenceDetails = z.input<typeof evidenceDetailsSchema>
+export type ValidEvidenceDetails = z.output<typeof evidenceDetailsSchema>
 
 /** A capture time later than now is a typing mistake (a minute's allowance for clock drift). */
 export function capturedAtProblem(capturedAt: string | undefined, now: Date): string | undefined {

@@ -1,6 +1,7 @@
 import {
   capturedAtProblem, checkEvidenceSize, checkFitsStorage, duplicateRefusal, evidenceDetailsSchema, evidenceRemovalSchema,
   findDuplicate, sniffEvidence, EvidenceRefusal, type EvidenceDetails, type EvidenceMeta, type EvidenceRecord, type StorageEstimateLike,
+  type ValidEvidenceDetails,
 } from '@/domain/evidence'
 import { evidenceSettings } from '@/domain/settings/evidence'
 import { parseOrRefuse, PolicyRefusal, ValidationError } from '@/domain/validation'
@@ -61,7 +62,13 @@ export async function addEvidence(input: AddEvidenceInput, by: string, database:
   const limits = await readSettings(evidenceSettings, database)
   // Size first, so an oversized clip is refused without reading it into memory.
   checkEvidenceSize(fileName, file.size, limits.maxFileSizeMb)
-  const bytes = new Uint8Array(await file.arrayBuffer())
+  let bytes: Uint8Array
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer())
+  } catch {
+    // A picked file that was moved, deleted or is still being written cannot be read.
+    throw new EvidenceRefusal('unreadable', fileName, 'it could not be read from the disk (it may have been moved, deleted or still be copying). Choose it again.')
+  }
   const type = await sniffEvidence(fileName, bytes)
   const sha256 = await sha256OfBytes(bytes)
   checkFitsStorage(fileName, bytes.length, await (options.estimate ?? platformEstimate)(), limits.reserveMb)
@@ -69,6 +76,35 @@ export async function addEvidence(input: AddEvidenceInput, by: string, database:
   // what the browser guessed from the name), so the recorded hash is the hash of what is kept.
   const blob = new Blob([bytes], { type: type.mimeType })
 
+  try {
+    return await storeEvidence({ details, fileName, mimeType: type.mimeType, size: bytes.length, sha256, blob, addedAt: now.toISOString() }, by, database)
+  } catch (error) {
+    // The estimate is only an estimate: if the disk fills during the write, IndexedDB aborts the
+    // transaction (nothing is stored) and the officer gets the same plain message.
+    if (isQuotaError(error)) {
+      throw new EvidenceRefusal('no space', fileName, 'this computer ran out of storage space while saving it, so nothing was stored. Free some disk space, then try again.')
+    }
+    throw error
+  }
+}
+
+function isQuotaError(error: unknown): boolean {
+  const named = error as { name?: string; inner?: { name?: string } } | undefined
+  return named?.name === 'QuotaExceededError' || named?.inner?.name === 'QuotaExceededError'
+}
+
+/** What is known about a file once it has been read, checked and hashed: ready to store. */
+interface CheckedFile {
+  details: ValidEvidenceDetails
+  fileName: string
+  mimeType: string
+  size: number
+  sha256: string
+  blob: Blob
+  addedAt: string
+}
+
+async function storeEvidence({ details, fileName, mimeType, size, sha256, blob, addedAt }: CheckedFile, by: string, database: WorkstationDatabase): Promise<EvidenceMeta> {
   return auditedWrite(by, (d) => [d.evidence, d.cases, d.incidents, d.users], async ({ database: d, audit }) => {
     await requireRole(by, ['officer', 'manager', 'administrator'], 'Adding evidence', d)
     const found = await d.cases.get(details.caseId)
@@ -86,14 +122,14 @@ export async function addEvidence(input: AddEvidenceInput, by: string, database:
       caseId: details.caseId,
       incidentId: details.incidentId,
       fileName,
-      mimeType: type.mimeType,
-      size: bytes.length,
+      mimeType,
+      size,
       sha256,
       source: details.source,
       ...(details.capturedAt ? { capturedAt: details.capturedAt } : {}),
       ...(details.note ? { note: details.note } : {}),
       addedBy: by,
-      addedAt: now.toISOString(),
+      addedAt,
       blob,
     }
     await d.evidence.add(row as unknown as LooseRow)

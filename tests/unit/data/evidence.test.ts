@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { WorkstationDatabase } from '@/data/db'
 import {
   addEvidence, checkEvidenceUnchanged, evidenceStorageUse, getEvidenceBlob, listEvidenceForCase, listEvidenceForIncident, removeEvidence,
@@ -183,5 +183,22 @@ describe('space used by evidence', () => {
     await addEvidence(input('noise-app.mp3'), officerId, database)
     await removeEvidence(png.id, 'Duplicate photo of the same door', officerId, database)
     expect(await evidenceStorageUse(database)).toEqual({ files: 1, bytes: 10060, removedFiles: 1, removedBytes: 172 })
+  })
+})
+
+describe('when the disk fills or the file cannot be read', () => {
+  it('turns a storage quota failure during the write into a plain refusal, storing nothing', async () => {
+    const before = await snapshot()
+    const add = vi.spyOn(database.evidence, 'add').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+    await expect(addEvidence(input('door.png'), officerId, database)).rejects.toThrow('"door.png" was not added: this computer ran out of storage space while saving it')
+    add.mockRestore()
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('refuses a file that cannot be read, naming it', async () => {
+    const vanished = new Blob([fixtureBytes('door.png')])
+    vi.spyOn(vanished, 'arrayBuffer').mockRejectedValue(new DOMException('gone', 'NotReadableError'))
+    await expect(addEvidence({ ...input('door.png'), file: vanished }, officerId, database)).rejects.toThrow('"door.png" was not added: it could not be read from the disk')
+    expect(await database.evidence.count()).toBe(0)
   })
 })
