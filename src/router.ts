@@ -12,6 +12,7 @@ export const router = createRouter({
     { path: '/new-report', name: 'new-report', component: () => import('./views/NewReportView.vue'), meta: { title: 'New report' } },
     { path: '/documents', name: 'documents', component: () => import('./views/DocumentsView.vue'), meta: { title: 'Documents' } },
     { path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue'), meta: { title: 'Reports' } },
+    { path: '/received-bundles', name: 'received-bundles', component: () => import('./views/ReceivedBundlesView.vue'), meta: { title: 'Received bundles' } },
     { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { title: 'Settings' } },
     { path: '/:pathMatch(.*)*', redirect: '/caseload' },
   ],

@@ -13,6 +13,7 @@ export const navigation: NavItem[] = [
   { title: 'New report', to: '/new-report', icon: 'mdi-file-document-plus-outline', roles: ['officer', 'manager', 'administrator'] },
   { title: 'Documents', to: '/documents', icon: 'mdi-file-word-outline' },
   { title: 'Reports', to: '/reports', icon: 'mdi-chart-box-outline' },
+  { title: 'Received bundles', to: '/received-bundles', icon: 'mdi-briefcase-check-outline', roles: ['legal'] },
   { title: 'Settings', to: '/settings', icon: 'mdi-cog-outline' },
 ]
 

@@ -4,6 +4,7 @@ import { sortTodayItems, type TodayItem } from '@/domain/today'
 import { closureTodayItems } from '@/data/repositories/closure'
 import { caseFileTodayItems } from '@/data/repositories/caseFileToday'
 import { noticeClockItems } from '@/data/repositories/formalActions'
+import { legalNoteTodayItems } from './bundle'
 
 /**
  * A provider returns Today items for the signed-in officer, looking ahead `horizon` (an ISO date:
@@ -16,6 +17,7 @@ export const todayProviders: TodayProvider[] = [
   (context) => caseFileTodayItems(context), // first contacts, acknowledgements, agreed updates, actions, case review notices (issue 4)
   (context) => closureTodayItems(context), // satisfaction surveys and follow-up contacts after closure (issue 7)
   (context) => noticeClockItems(context), // notice clocks: proceedings may begin, last day for proceedings, 7A service deadlines (issue 6)
+  (context) => legalNoteTodayItems(context), // notes from the legal team on a case bundle (issue 8)
 ]
 
 export const useTodayStore = defineStore('today', () => {

@@ -97,14 +97,16 @@ const recipientLabels: Record<BundleRecipient, string> = {
   'partner agency': 'Partner agency',
 }
 
+const fileBytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteLength > 0, 'must be the file bytes (not empty)')
+
 export const storeBundleSchema = z.object({
   caseId: z.string().min(1, 'is required'),
   recipient: z.enum(bundleRecipients, { message: 'must be legal team, court / respondent disclosure or partner agency' }),
   templateVersion: z.string().min(1, 'is required'),
   ruleSetVersion: z.string().min(1, 'is required'),
-  docx: z.object({ name: z.string().min(1), bytes: z.instanceof(Uint8Array) }),
-  zip: z.object({ name: z.string().min(1), bytes: z.instanceof(Uint8Array) }),
-  parts: z.array(z.object({ name: z.string().min(1), title: z.string().min(1), kind: z.string().min(1), bytes: z.instanceof(Uint8Array) })),
+  docx: z.object({ name: z.string().min(1), bytes: fileBytes }),
+  zip: z.object({ name: z.string().min(1), bytes: fileBytes }),
+  parts: z.array(z.object({ name: z.string().min(1), title: z.string().min(1), kind: z.string().min(1), bytes: fileBytes })),
   redactionReport: z.array(z.object({ where: z.string(), what: z.string(), count: z.number() })),
 })
 export type StoreBundleInput = z.input<typeof storeBundleSchema>
