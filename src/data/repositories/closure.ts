@@ -32,15 +32,16 @@ function localToday(): string {
 }
 
 const isoDate = z.iso.date('must be a date (YYYY-MM-DD)')
+const id = (message = 'is required') => z.string().min(1, message).max(100, 'is not a valid id')
 const text = (max: number) => z.string().trim().max(max, `must be ${max} characters or fewer`)
 
 export const closeCaseSchema = z.object({
-  caseId: z.string().min(1, 'is required'),
-  reasonKey: z.string().trim().min(1, 'choose a reason for closing'),
+  caseId: id(),
+  reasonKey: z.string().trim().min(1, 'choose a reason for closing').max(60, 'is not one of the closure reasons'),
   closedOn: isoDate,
   note: text(4000).default(''),
   /** Why each open action-plan item or unsent document is left as it is, keyed by its id. */
-  explanations: z.record(z.string(), text(1000)).default({}),
+  explanations: z.record(z.string().max(100, 'is not a valid id'), text(1000)).default({}),
 })
 export type CloseCaseInput = z.input<typeof closeCaseSchema>
 
@@ -133,7 +134,7 @@ export async function closeCase(input: CloseCaseInput, by: string, database: Wor
 }
 
 export const maliciousInvestigationSchema = z.object({
-  caseId: z.string().min(1, 'is required'),
+  caseId: id(),
   text: text(8000).min(20, 'must describe the investigation (at least 20 characters)'),
 })
 
@@ -153,9 +154,9 @@ export async function recordMaliciousInvestigation(input: z.input<typeof malicio
 }
 
 export const maliciousReviewSchema = z.object({
-  caseId: z.string().min(1, 'is required'),
-  reviewerId: z.string().min(1, 'choose the reviewing manager'),
-  passphrase: z.string().min(1, 'the reviewing manager must type their passphrase'),
+  caseId: id(),
+  reviewerId: id('choose the reviewing manager'),
+  passphrase: z.string().min(1, 'the reviewing manager must type their passphrase').max(256, 'is too long'),
   decision: z.enum(['agreed', 'not agreed'], { message: 'must be agreed or not agreed' }),
   text: text(4000).min(10, 'must give the reasons for the decision (at least 10 characters)'),
 })
@@ -189,7 +190,7 @@ export async function recordMaliciousReview(input: z.input<typeof maliciousRevie
 }
 
 export const reopenCaseSchema = z.object({
-  caseId: z.string().min(1, 'is required'),
+  caseId: id(),
   reopenedOn: isoDate,
   reason: text(2000).min(5, 'must say why the case is reopened'),
 })
@@ -253,7 +254,7 @@ async function loadSurveyRow(d: WorkstationDatabase, id: string, what: string) {
 }
 
 export const surveySentSchema = z.object({
-  surveyId: z.string().min(1, 'is required'),
+  surveyId: id(),
   sentOn: isoDate,
   method: text(60).min(1, 'say how it was sent'),
 })
@@ -275,9 +276,9 @@ export async function recordSurveySent(input: z.input<typeof surveySentSchema>, 
 const score = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], { message: 'must be from 1 (very dissatisfied) to 5 (very satisfied)' })
 
 export const surveyAnswersSchema = z.object({
-  surveyId: z.string().min(1, 'is required'),
+  surveyId: id(),
   answeredOn: isoDate,
-  answers: z.record(z.string(), score),
+  answers: z.record(z.string().max(40, 'is not a survey question'), score),
   comments: text(4000).default(''),
 })
 
@@ -304,7 +305,7 @@ export async function recordSurveyAnswers(input: z.input<typeof surveyAnswersSch
   }, database)
 }
 
-export const surveyDeclinedSchema = z.object({ surveyId: z.string().min(1, 'is required'), declinedOn: isoDate })
+export const surveyDeclinedSchema = z.object({ surveyId: id(), declinedOn: isoDate })
 
 /** The reporter did not want to answer: the survey leaves the Today panel and counts as no response. */
 export async function recordSurveyDeclined(input: z.input<typeof surveyDeclinedSchema>, by: string, database: WorkstationDatabase = db): Promise<SatisfactionSurvey> {
@@ -321,7 +322,7 @@ export async function recordSurveyDeclined(input: z.input<typeof surveyDeclinedS
 }
 
 export const followUpSchema = z.object({
-  followUpId: z.string().min(1, 'is required'),
+  followUpId: id(),
   doneOn: isoDate,
   outcome: z.enum(followUpOutcomes, { message: 'choose what the follow-up found' }),
   method: text(60).min(1, 'say how you made contact'),

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { WorkstationDatabase } from '@/data/db'
 import {
   closeCase, closureTodayItems, previewClosureChecks, recordFollowUp, recordMaliciousInvestigation, recordMaliciousReview,
-  recordSurveyAnswers, reopenCase,
+  recordSurveyAnswers, recordSurveyDeclined, reopenCase,
 } from '@/data/repositories/closure'
 import { storeDocument } from '@/data/repositories/documents'
 import type { CaseWithClosureHistory, FollowUpContact, SatisfactionSurvey } from '@/domain/closure'
@@ -195,6 +195,25 @@ describe('after closure', () => {
     await closed()
     // Closed 20 October 2026; 90 days later is 18 January 2027.
     expect((await reopenCase({ caseId: fixture.case.id, reopenedOn: '2027-01-19', reason: 'New report from the same address.' }, officer.id, database, '2027-02-01')).repeat).toBe(false)
+  })
+
+  it('records a declined survey and refuses a follow-up dated before the closure', async () => {
+    await closed()
+    const survey = await rowOf('satisfaction')
+    await recordSurveyDeclined({ surveyId: survey.id, declinedOn: '2026-10-28' }, officer.id, database)
+    expect(await rowOf('satisfaction')).toMatchObject({ declinedAt: '2026-10-28' })
+    await expect(recordSurveyAnswers({ surveyId: survey.id, answeredOn: '2026-10-29', answers: { tp12: 2 } }, officer.id, database)).resolves.toBeTruthy()
+    const followUp = await rowOf('follow-up')
+    await expect(recordFollowUp({ followUpId: followUp.id, doneOn: '2026-10-01', outcome: 'no further problems', method: 'telephone' }, officer.id, database))
+      .rejects.toThrow('doneOn — must be on or after the day the case was closed')
+    expect((await rowOf('follow-up')).doneAt).toBeUndefined()
+  })
+
+  it('refuses the legal role reopening a case', async () => {
+    await closed()
+    const lawyer = await userIn(database, 'Lee Counsel', 'legal')
+    await expect(reopenCase({ caseId: fixture.case.id, reopenedOn: '2026-11-20', reason: 'Started again.' }, lawyer.id, database, TODAY)).rejects.toThrow('Reopening a case needs the officer or manager or administrator role')
+    expect((await database.cases.get(fixture.case.id))?.status).toBe('closed')
   })
 
   it('refuses to reopen an open case', async () => {
