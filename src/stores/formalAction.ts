@@ -45,6 +45,7 @@ export const useFormalActionStore = defineStore('formalAction', () => {
   }
 
   async function open(actionId: string): Promise<void> {
+    if (state.value?.action.id !== actionId) decisionMessage.value = ''
     if (!legal.value) await loadSettings()
     state.value = await gateState(actionId, undefined, legal.value)
   }
@@ -70,7 +71,14 @@ export const useFormalActionStore = defineStore('formalAction', () => {
   const saveProportionalityAnswers = (id: string, answers: unknown) => run(id, () => saveProportionality(id, answers, session.userId))
   const saveEiaAnswers = (id: string, answers: unknown) => run(id, () => saveEia(id, answers, session.userId))
   const submit = (id: string) => run(id, () => submitForApproval(id, session.userId))
-  const decide = (id: string, input: DecisionInput) => run(id, () => decideFormalAction(id, input, session.userId))
+  /** The outcome of the last decision recorded here: the review closes once decided, so the workspace shows it. */
+  const decisionMessage = ref('')
+  const decide = (id: string, input: DecisionInput) => run(id, async () => {
+    const result = await decideFormalAction(id, input, session.userId)
+    decisionMessage.value = result.status === 'approved' ? 'Approved. The officer can now generate the notice for service.'
+      : result.status === 'returned' ? 'Returned to the officer with your reasons.' : 'Approval recorded; a second approval is still needed.'
+    return result
+  })
   const withdraw = (id: string, reason: string) => run(id, () => withdrawFormalAction(id, reason, session.userId))
   const recordService = (id: string, input: ServiceInput) => run(id, () => recordNoticeService(id, input, session.userId))
 
@@ -120,5 +128,5 @@ export const useFormalActionStore = defineStore('formalAction', () => {
     }
   }
 
-  return { previewText, legal, state, busy, loadSettings, offeredKinds, regimeProblem, open, start, saveDetails, saveProportionalityAnswers, saveEiaAnswers, submit, decide, withdraw, recordService, plan, generate }
+  return { decisionMessage, previewText, legal, state, busy, loadSettings, offeredKinds, regimeProblem, open, start, saveDetails, saveProportionalityAnswers, saveEiaAnswers, submit, decide, withdraw, recordService, plan, generate }
 })

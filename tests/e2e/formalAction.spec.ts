@@ -140,6 +140,27 @@ test('officer completes the gate, another manager approves, the officer generate
   await expect(page.getByText(/^quality check: approved by Mo Manager \(Manager\)/)).toBeVisible()
   await expect(page.getByTestId('action-status')).toHaveText('approved')
 
+  await expect(page.getByText('Approved. The officer can now generate the notice for service.')).toBeVisible()
+
+  // A change to the particulars after approval voids it, with a clear banner.
+  await signInAs(page, 'Olu Officer')
+  await openFormalTab(page, id)
+  await press(page.getByRole('button', { name: new RegExp(`^Notice seeking possession against ${perpetrator} — approved`) }))
+  await type(page.getByLabel('Particulars (why each ground applies, with dates)'), ' Neighbours were kept awake.')
+  await press(page.getByRole('button', { name: 'Save grounds and particulars' }))
+  await expect(page.getByTestId('approval-voided')).toContainText('the approval was voided because the particulars changed')
+  await expect(page.getByTestId('action-status')).toHaveText('draft')
+  await expect(page.getByRole('button', { name: 'Generate notice for service' })).toBeDisabled()
+  await press(page.getByRole('button', { name: 'Submit for approval' }))
+  await expect(page.getByTestId('action-status')).toHaveText('awaiting approval')
+
+  await signInAs(page, 'Mo Manager')
+  await openFormalTab(page, id)
+  await press(page.getByRole('button', { name: new RegExp(`^Notice seeking possession against ${perpetrator} — awaiting approval`) }))
+  await expect(page.getByLabel('Draft notice text')).toContainText('Neighbours were kept awake.')
+  await decide(page, 'Mo Manager', 'Re-checked after the change to the particulars.')
+  await expect(page.getByTestId('action-status')).toHaveText('approved')
+
   // The officer generates the notice for service and records service.
   await signInAs(page, 'Olu Officer')
   await openFormalTab(page, id)
