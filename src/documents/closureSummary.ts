@@ -209,11 +209,17 @@ export function reviewClosureSummary(facts: ClosureSummaryFacts): ClosureSummary
   }
 }
 
-/** Builds the .docx; refuses (naming party and paragraph) when the guard finds anything. */
+/**
+ * Builds the .docx. Refuses when the guard finds anything (naming party and paragraph), and when
+ * the text is below the reading-ease target: the summary must reach it (DESIGN: plain English).
+ */
 export async function buildClosureSummary(facts: ClosureSummaryFacts): Promise<Uint8Array> {
   const review = reviewClosureSummary(facts)
   if (review.confidentiality.length) {
     throw new PolicyRefusal(`The closure summary was not made: ${review.confidentiality.map((f) => f.message).join(' ')}`)
+  }
+  if (!review.readability.meetsTarget) {
+    throw new PolicyRefusal(`The closure summary was not made: ${review.readability.verdict} The flags under each paragraph show where.`)
   }
   return buildLetter(closureSummaryLetter(facts))
 }

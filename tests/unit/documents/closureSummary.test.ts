@@ -60,6 +60,11 @@ describe('closure summary to the reporter', () => {
     expect(text).not.toContain('We looked at each report and the proof we had.')
   })
 
+  it('is not made when the officer’s rewrite takes it below the reading-ease target', async () => {
+    const dense = 'Notwithstanding the considerable investigative undertakings, the organisation determined that insufficient corroborative documentation necessitated discontinuation of proceedings.'
+    await expect(buildClosureSummary({ ...facts, edits: { found: dense, did: dense, why: dense, told: dense } })).rejects.toThrow(/The closure summary was not made: Reading ease [\d.]+ \(.+\) is below the target of 60/)
+  })
+
   it('is large print when the reporter needs it', async () => {
     const party = facts.file.parties.find((p) => p.personId === facts.recipientPersonId)!
     const largePrintParties = facts.file.parties.map((p) => (p === party ? { ...p, person: { ...p.person, accessibleFormats: ['large print' as const] } } : p))
