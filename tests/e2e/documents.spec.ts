@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import JSZip from 'jszip'
 import { expect, test, type Download, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
 import { createProfile, expectNoAxeViolations, loadDemoCaseload } from './helpers'
 
 /**
@@ -176,4 +177,30 @@ test('a date filter with "from" after "to" is refused on the field', async ({ pa
   await page.getByLabel('Created to').fill('2026-11-01')
   await page.getByRole('button', { name: 'Show' }).click()
   await expect(page.getByText('"From" must be on or before "to".')).toBeVisible()
+})
+
+test('Settings › Letters refuses large print under 16 pt on the field and saves a valid change', async ({ page }) => {
+  await createProfile(page, 'Jo Smith')
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
+  const section = page.locator('section[aria-labelledby="letters-heading"]')
+  const size = section.getByRole('spinbutton', { name: 'Large print size (pt)' })
+  await expect(size).toHaveValue('16')
+  await size.fill('12')
+  await section.getByRole('button', { name: 'Save letter settings' }).click()
+  await expect(section.getByText('must be at least 16 pt', { exact: true })).toBeVisible()
+  await expect(section.getByRole('alert').filter({ hasText: 'Letters settings was not saved' })).toContainText('largePrintPt — must be at least 16 pt')
+  await size.fill('18')
+  await section.getByRole('spinbutton', { name: 'Reading ease target (Flesch)' }).fill('65')
+  await section.getByRole('button', { name: 'Save letter settings' }).click()
+  await expect(section.getByRole('status')).toHaveText('Letter settings saved.')
+  // Leave and come back: the section reads its values from the database again.
+  await page.getByRole('link', { name: 'Documents' }).click()
+  await expect(page.getByRole('heading', { name: 'Documents', level: 1 })).toBeVisible()
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
+  await expect(page.locator('section[aria-labelledby="letters-heading"]').getByRole('spinbutton', { name: 'Large print size (pt)' })).toHaveValue('18')
+  // This section's own accessibility (the rest of Settings belongs to other features' specs).
+  const results = await new AxeBuilder({ page }).include('section[aria-labelledby="letters-heading"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
 })
