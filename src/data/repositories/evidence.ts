@@ -62,7 +62,7 @@ export async function addEvidence(input: AddEvidenceInput, by: string, database:
   const limits = await readSettings(evidenceSettings, database)
   // Size first, so an oversized clip is refused without reading it into memory.
   checkEvidenceSize(fileName, file.size, limits.maxFileSizeMb)
-  let bytes: Uint8Array
+  let bytes: Uint8Array<ArrayBuffer>
   try {
     bytes = new Uint8Array(await file.arrayBuffer())
   } catch {
