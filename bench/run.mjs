@@ -203,7 +203,9 @@ async function main() {
     log(`a year's KPIs ×${RUNS}`)
     const kpis = []
     let kpiCases = 0
-    await page.evaluate(() => window.__asbBench.kpisYear()) // warm-up
+    // The first run reads every case once into the reports' in-memory copy (like the caseload's);
+    // the runs after it are what a manager waits for when changing period or officer.
+    const kpiFirst = (await page.evaluate(() => window.__asbBench.kpisYear())).measure
     for (let i = 0; i < RUNS; i++) {
       const r = await page.evaluate(() => window.__asbBench.kpisYear())
       kpis.push(r.measure)
@@ -228,7 +230,8 @@ async function main() {
       `route change to ${timelineEntries} timeline entries on screen; data ready (case:open measure): median ${median(openStore)?.toFixed(1)} ms`)
     figure('generate a letter (acknowledgement)', '< 300 ms', 300, letters, caseBaseline, 'ms', letterError ? `failed: ${letterError}` : 'letter:build measure (compose + docx bytes)')
     figure(`build a ${BIG_CASE_INCIDENTS}-incident legal bundle`, '< 3 s', 3000, bundles, caseBaseline, 'ms', bundleError ? `not available: ${bundleError}` : 'bundle:build measure (exhibits, docx, zip, stored)')
-    figure(`a year's KPIs over ${loaded.toLocaleString('en-GB')} cases`, '< 1 s', 1000, kpis, kpiBaseline, 'ms', `kpis:year measure (read + compute); ${kpiCases.toLocaleString('en-GB')} cases counted for NM01 in the year`)
+    figure(`a year's KPIs over ${loaded.toLocaleString('en-GB')} cases`, '< 1 s', 1000, kpis, kpiBaseline, 'ms', `kpis:year measure (in-memory copy current, then select + compute); ${kpiCases.toLocaleString('en-GB')} cases counted for NM01 in the year`)
+    record({ figure: 'first Reports load after start (reads every case once)', target: '(no target; shown for honesty)', unit: 'ms', median: kpiFirst ?? null, baselineMedian: median(kpiBaseline), ratio: kpiFirst && median(kpiBaseline) ? kpiFirst / median(kpiBaseline) : null, pass: null, runs: 1, samples: [kpiFirst], baseline: kpiBaseline, note: 'kpis:year measure of the first run in the session: one cursor over all cases, index keys of parties and assessments' })
     record({ figure: `renderer JS heap after loading ${loaded.toLocaleString('en-GB')} cases`, target: '< 250 MB', unit: 'MB', median: heapMb, baselineMedian: null, ratio: null, pass: heapMb < 250, runs: 1, samples: [heapMb], note: 'CDP Runtime.getHeapUsage after garbage collection, caseload loaded' })
     figure('first screen interactive from cold start (empty profile)', '< 1.5 s', 1500, cold, null, 'ms', 'new browser profile: navigation start to the profile screen heading and first button')
     figure(`first screen interactive from cold start (${loaded.toLocaleString('en-GB')} cases stored)`, '< 1.5 s', 1500, coldLoaded, null, 'ms', 'same, with the caseload already in IndexedDB')
@@ -254,7 +257,7 @@ function printTable(summary) {
     '',
     '| figure | target | median | raw IndexedDB baseline | ratio | result |',
     '|---|---|---|---|---|---|',
-    ...summary.results.map((r) => `| ${r.figure} | ${r.target} | ${r.median === null ? 'not available' : fmt(r, r.median)} | ${fmt(r, r.baselineMedian)} | ${r.ratio === null ? '—' : `${r.ratio.toFixed(1)}×`} | ${r.pass === null ? 'not available' : r.pass ? 'pass' : '**miss**'} |`),
+    ...summary.results.map((r) => `| ${r.figure} | ${r.target} | ${r.median === null ? 'not available' : fmt(r, r.median)} | ${fmt(r, r.baselineMedian)} | ${r.ratio === null ? '—' : `${r.ratio.toFixed(1)}×`} | ${r.pass === null ? (r.median === null ? 'not available' : '—') : r.pass ? 'pass' : '**miss**'} |`),
     '',
     ...summary.results.map((r) => `- ${r.figure}: ${r.note}`),
   ]

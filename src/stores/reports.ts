@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { readCharacteristics, readKpiInput } from '@/data/repositories/reports'
+import { readCharacteristics, readKpiInput, readPartiesOf } from '@/data/repositories/reports'
 import { drawQualitySample, listQualitySamples, scoreQualitySample } from '@/data/repositories/qualitySampling'
 import { readSettings } from '@/data/repositories/settings'
 import { storeDocument } from '@/data/repositories/documents'
@@ -15,6 +15,8 @@ import { defaultReportingRules } from '@/domain/kpis/reportingRules'
 import type { KpiTable } from '@/domain/kpis/rows'
 import { csvFileName, tableCsv } from '@/domain/kpis/tableCsv'
 import { organisationSettings } from '@/domain/settings/organisation'
+import { closureSettings } from '@/domain/settings/closure'
+import type { ReportingRules } from '@/domain/kpis/reportingRules'
 import type { UserProfile } from '@/domain/users'
 import { saveFile } from '@/platform'
 import { useSessionStore } from './session'
@@ -36,6 +38,17 @@ export const useReportsStore = defineStore('reports', () => {
   const error = ref('')
   const samples = shallowRef<QualitySample[]>([])
   let input: { key: string; value: KpiInput } | undefined
+  let rules: ReportingRules = defaultReportingRules
+
+  /**
+   * The counting rules, with the repeat window the closure settings use when a case is reopened,
+   * so the Reports screen and the case page agree on what a repeat is.
+   */
+  async function loadRules(): Promise<ReportingRules> {
+    const closure = await readSettings(closureSettings)
+    rules = { ...defaultReportingRules, repeatWithinDays: closure.repeatWindowDays }
+    return rules
+  }
 
   const scopeLabel = computed(() => (officerId.value ? officers.value.find((o) => o.id === officerId.value)?.name ?? 'one officer' : 'the whole organisation'))
 
@@ -52,8 +65,11 @@ export const useReportsStore = defineStore('reports', () => {
     performance.mark(`${measure}:start`)
     try {
       const key = `${nextPeriod.from}|${nextPeriod.to}`
-      if (input?.key !== key) input = { key, value: await readKpiInput(nextPeriod) }
-      const result = kpiReport(input.value, { period: nextPeriod, officerId: nextOfficer, asOf: today.value }, defaultReportingRules, defaultCalendar)
+      if (input?.key !== key) {
+        await loadRules()
+        input = { key, value: await readKpiInput(nextPeriod) }
+      }
+      const result = kpiReport(input.value, { period: nextPeriod, officerId: nextOfficer, asOf: today.value }, rules, defaultCalendar)
       period.value = nextPeriod
       officerId.value = nextOfficer
       report.value = result
@@ -77,8 +93,10 @@ export const useReportsStore = defineStore('reports', () => {
 
   async function loadEquality(): Promise<KpiTable[]> {
     if (!input || !report.value) await run()
-    const people = await readCharacteristics(input!.value.parties)
-    equality.value = equalityReport({ cases: input!.value.cases, parties: input!.value.parties, people }, report.value!.scope, defaultReportingRules)
+    const opened = new Set(input!.value.cases.filter((c) => c.openedAt.slice(0, 10) >= period.value.from && c.openedAt.slice(0, 10) <= period.value.to).map((c) => c.id))
+    const parties = await readPartiesOf(opened)
+    const people = await readCharacteristics(parties)
+    equality.value = equalityReport({ cases: input!.value.cases, parties, people }, report.value!.scope, rules)
     return equality.value
   }
 

@@ -2,7 +2,7 @@ import { riskBands } from '../cases'
 import { openOn } from './nm01'
 import { inPeriod, type ReportPeriod } from './periods'
 import type { ReportingRules } from './reportingRules'
-import { percentFigure, type Figure, type KpiAssessment, type KpiCase, type KpiTable } from './rows'
+import { closuresIn, percentFigure, type Figure, type KpiAssessment, type KpiCase, type KpiTable } from './rows'
 import { calendarDaysBetween } from './workingDayIndex'
 
 function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
@@ -14,7 +14,7 @@ function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
 /** Volume opened and closed by category, every route included (routed-away reports shown as such). [002 §8.2] */
 export function openedClosedByCategory(cases: KpiCase[], period: ReportPeriod): KpiTable {
   const opened = countBy(cases.filter((c) => inPeriod(c.openedAt, period)), (c) => c.category)
-  const closed = countBy(cases.filter((c) => c.status === 'closed' && inPeriod(c.closedAt, period)), (c) => c.category)
+  const closed = countBy(cases.flatMap((c) => closuresIn(c, period).map(() => c)), (c) => c.category)
   const route = new Map(cases.map((c) => [c.category, c.route]))
   const categories = [...new Set([...opened.keys(), ...closed.keys()])].sort((a, b) => (opened.get(b) ?? 0) - (opened.get(a) ?? 0) || a.localeCompare(b))
   return {
@@ -28,14 +28,14 @@ export function openedClosedByCategory(cases: KpiCase[], period: ReportPeriod): 
 
 /** Why cases closed in the period were closed. [001 §11.3–11.4] */
 export function closureReasons(cases: KpiCase[], period: ReportPeriod): KpiTable {
-  const closed = cases.filter((c) => c.status === 'closed' && inPeriod(c.closedAt, period))
-  const reasons = countBy(closed, (c) => c.closureReason || 'No reason recorded')
+  const closed = cases.flatMap((c) => closuresIn(c, period))
+  const reasons = countBy(closed, (c) => c.reason || 'No reason recorded')
   return {
     id: 'closure-reasons',
     title: 'Closure reasons',
     columns: ['Reason', 'Cases', '% of closures'],
     rows: [...reasons.entries()].sort((a, b) => b[1] - a[1]).map(([reason, n]) => [reason, n, percentFigure(n, closed.length, '').value ?? 0]),
-    note: `Cases closed ${period.label}.`,
+    note: `Closures ${period.label} (a case closed, reopened and closed again counts each time).`,
   }
 }
 

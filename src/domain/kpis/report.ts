@@ -80,7 +80,7 @@ export function kpiReport(input: KpiInput, scope: KpiScope, rules: ReportingRule
     { id: 'to-resolution', title: 'Average working days to resolution', ...averages.toResolution },
     { id: 'vulnerability', title: 'Cases with a vulnerability assessment', ...vulnerabilityAssessed(mine, input.assessments, period) },
     { id: 'eia', title: 'Enforcement actions with an EIA', ...enforcement.withEia },
-    { id: 'repeats', title: 'Repeat incidents within 90 days of closure', ...repeatsAfterClosure(mine, period, rules) },
+    { id: 'repeats', title: `Repeat incidents within ${rules.repeatWithinDays} days of closure`, ...repeatsAfterClosure(mine, period, rules) },
   ]
   if (officerId) {
     for (const f of headline.slice(0, 2)) f.rule = `This officer's cases only (the TSM return counts the whole organisation). ${f.rule}`

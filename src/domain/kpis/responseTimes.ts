@@ -1,6 +1,6 @@
 import { riskBands } from '../cases'
 import { inPeriod, type ReportPeriod } from './periods'
-import { percentFigure, round1, type Figure, type KpiAcknowledgement, type KpiCase, type KpiTable } from './rows'
+import { closuresIn, percentFigure, round1, type Figure, type KpiAcknowledgement, type KpiCase, type KpiTable } from './rows'
 import type { WorkingDayIndex } from './workingDayIndex'
 
 /**
@@ -66,9 +66,7 @@ export function averageWorkingDays(cases: KpiCase[], period: ReportPeriod, worki
   const firstAction = cases
     .filter((c) => inPeriod(c.openedAt, period) && (c.firstActionAt ?? c.firstContactAt))
     .map((c) => Math.max(0, workingDays.between(c.openedAt, (c.firstActionAt ?? c.firstContactAt)!)))
-  const resolution = cases
-    .filter((c) => c.status === 'closed' && inPeriod(c.closedAt, period))
-    .map((c) => Math.max(0, workingDays.between(c.openedAt, c.closedAt!)))
+  const resolution = cases.flatMap((c) => closuresIn(c, period).map((x) => Math.max(0, workingDays.between(c.openedAt, x.closedAt))))
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
   return {
     toFirstAction: { numerator: sum(firstAction), denominator: firstAction.length, value: average(firstAction), unit: 'working days', rule: `Total working days from opening to the first action (or first successful contact), over cases opened ${period.label} that have one. Weekends and bank holidays are not counted.` },

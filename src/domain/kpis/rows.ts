@@ -29,6 +29,17 @@ export interface KpiCase {
   reopenedAt: string[]
   /** Every closure date known for the case, oldest first (the current one included). */
   closedDates: string[]
+  /** Closures that were later reopened (closure keeps them in `pastClosures`), with their reasons. */
+  pastClosures?: { closedAt: string; reason?: string }[]
+}
+
+/**
+ * Every closure of the case that fell in the period: earlier ones that were reopened as well as
+ * the current one, so reopening a case does not make its closure vanish from the figures.
+ */
+export function closuresIn(c: KpiCase, period: { from: string; to: string }): { closedAt: string; reason?: string }[] {
+  const all = [...(c.pastClosures ?? []), ...(c.status === 'closed' && c.closedAt ? [{ closedAt: c.closedAt, reason: c.closureReason }] : [])]
+  return all.filter((x) => x.closedAt.slice(0, 10) >= period.from && x.closedAt.slice(0, 10) <= period.to)
 }
 
 export interface KpiParty {

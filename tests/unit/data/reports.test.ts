@@ -38,8 +38,16 @@ describe('reports repository', () => {
     expect(input.acknowledgements).toContainEqual({ caseId: 'case-fixture', sentAt: '2026-09-03T10:00:00Z' })
     expect(input.surveys).toEqual([{ caseId: '2', answeredAt: '2026-08-20', tp12: 4, officerId: jo.id }])
     expect(input.assessments).toEqual([{ caseId: 'case-fixture', kind: 'vulnerability', completed: true }])
-    expect(input.parties.filter((p) => p.caseId === 'case-fixture').map((p) => p.role).sort()).toEqual(['alleged perpetrator', 'household member', 'reporter'])
+    expect(input.parties).toEqual([]) // nobody is on two cases, so no party can make a repeat report
     expect(input.homesOwned).toBe(12500)
+
+    // Later writes are picked up: a new case about the same alleged perpetrator, and a changed case.
+    await addCase(database, jo.id, '6', { openedAt: '2026-09-10' })
+    await database.caseParties.add({ id: 'cp-6', caseId: '6', personId: 'p-perp', role: 'alleged perpetrator', consentToShare: false, consentToApproach: false, identityConfidential: false, createdAt: '2026-09-10' })
+    await database.cases.update('4', { status: 'open' })
+    const again = await readKpiInput(q2, database)
+    expect(again.cases.map((c) => c.id).sort()).toEqual(['2', '3', '4', '6', 'case-fixture'])
+    expect(again.parties.filter((p) => p.personId === 'p-perp').map((p) => p.caseId).sort()).toEqual(['6', 'case-fixture'])
   })
 })
 

@@ -132,6 +132,17 @@ describe('case mix', () => {
     expect(closureReasons(cases, q2).rows).toEqual([['Actions completed', 2, 66.7], ['Insufficient evidence', 1, 33.3]])
   })
 
+  it('keeps the closure of a case that was later reopened', () => {
+    // Closed 10 August (ASB ceased), then reopened 20 August: the closure still counts in Q2.
+    const reopened = kcase('r', { openedAt: '2026-07-01', category: 'Dogs barking', reopenedAt: ['2026-08-20'], closedDates: ['2026-08-10'], pastClosures: [{ closedAt: '2026-08-10', reason: 'ASB ceased' }] })
+    const withIt = [...cases, reopened]
+    expect(closureReasons(withIt, q2).rows).toEqual([['Actions completed', 2, 50], ['Insufficient evidence', 1, 25], ['ASB ceased', 1, 25]])
+    expect(openedClosedByCategory(withIt, q2).rows.find((r) => r[0] === 'Dogs barking')).toEqual(['Dogs barking', 'ASB team', 2, 3])
+    // 1 July (Wed) → 10 August (Mon): July has 22 working days after the 1st (2–31 July), August 1–10 has 6 → 28.
+    const index = new WorkingDayIndex(defaultCalendar, '2026-06-01', '2026-12-31')
+    expect(averageWorkingDays([reopened], q2, index).toResolution).toMatchObject({ numerator: 28, denominator: 1, value: 28 })
+  })
+
   it('shows the open caseload at the end of the period by band and age', () => {
     const table = openCaseload(cases, q2, '2026-11-25', rules)
     expect(table.columns).toEqual(['Risk band', 'Up to 28 days', '29 to 90 days', '91 to 180 days', 'Over 180 days', 'Total'])
