@@ -1,13 +1,12 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import {
-  addLegalNote, allocateExhibits, bundleFileBytes, legalNotesForCase, listBundles, loadBundleSources, openLegalNotesForOfficer, resolveLegalNote, storeBundle,
+  addLegalNote, allocateExhibits, bundleFileBytes, legalNotesForCase, listBundles, loadBundleSources, resolveLegalNote, storeBundle,
   type BundleListing, type LegalNote,
 } from '@/data/repositories/bundles'
 import type { BundleManifest, BundleVerification } from '@/domain/bundle/manifest'
 import type { RedactionEntry } from '@/domain/bundle/redaction'
 import { defaultBundleWording, type BundleRecipient } from '@/domain/bundle/wording'
-import type { TodayItem } from '@/domain/today'
 import { BUNDLE_TEMPLATE_VERSION } from '@/documents/bundle/bundleDocument'
 import { buildBundle, verifyBundleZip } from '@/documents/bundle/bundleExport'
 import { saveFile } from '@/platform'
@@ -127,17 +126,3 @@ export const useBundleStore = defineStore('bundle', () => {
 
   return { building, progress, step, error, prepared, caseBundles, notes, received, receivedNotes, loadForCase, prepare, download, loadReceived, addNote, resolveNote, verify }
 })
-
-/** Today provider: open notes from the legal team on the officer's cases. */
-export async function legalNoteTodayItems(context: { officerId: string; today: string }): Promise<TodayItem[]> {
-  const open = await openLegalNotesForOfficer(context.officerId)
-  return open.map((n) => ({
-    kind: 'legal note',
-    caseId: n.caseId,
-    caseRef: n.caseRef,
-    due: n.at.slice(0, 10),
-    overdue: false,
-    label: `Note from the legal team (${n.byName}): ${n.text.length > 120 ? `${n.text.slice(0, 117)}…` : n.text}`,
-    officerId: context.officerId,
-  }))
-}

@@ -4,7 +4,7 @@ import { sortTodayItems, type TodayItem } from '@/domain/today'
 import { closureTodayItems } from '@/data/repositories/closure'
 import { caseFileTodayItems } from '@/data/repositories/caseFileToday'
 import { noticeClockItems } from '@/data/repositories/formalActions'
-import { legalNoteTodayItems } from './bundle'
+import { legalNoteTodayItems } from '@/data/repositories/bundles'
 
 /**
  * A provider returns Today items for the signed-in officer, looking ahead `horizon` (an ISO date:

@@ -8,6 +8,7 @@ import type { StaffDirectory } from '@/domain/bundle/names'
 import type { RedactionEntry } from '@/domain/bundle/redaction'
 import { bundleRecipients, type BundleRecipient } from '@/domain/bundle/wording'
 import { organisationSettings, type OrganisationSettings } from '@/domain/settings/organisation'
+import type { TodayItem } from '@/domain/today'
 import { initialsOf } from '@/domain/users'
 import { parseOrRefuse, PolicyRefusal, ValidationError } from '@/domain/validation'
 import { requireRole } from '../authz'
@@ -264,6 +265,20 @@ export async function openLegalNotesForOfficer(officerId: string, database: Work
       return c && c.officerId === officerId ? [{ ...n, caseRef: c.ref }] : []
     })
   })
+}
+
+/** Today provider: open notes from the legal team on the officer's cases, until marked dealt with. */
+export async function legalNoteTodayItems(context: { officerId: string }, database: WorkstationDatabase = db): Promise<TodayItem[]> {
+  const open = await openLegalNotesForOfficer(context.officerId, database)
+  return open.map((n) => ({
+    kind: 'legal note',
+    caseId: n.caseId,
+    caseRef: n.caseRef,
+    due: n.at.slice(0, 10),
+    overdue: false,
+    label: `Note from the legal team (${n.byName}): ${n.text.length > 120 ? `${n.text.slice(0, 117)}…` : n.text}`,
+    officerId: context.officerId,
+  }))
 }
 
 /** The exact stored bytes of a bundle file (for download by the officer or the legal team). */
