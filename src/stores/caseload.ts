@@ -34,16 +34,31 @@ export const useCaseloadStore = defineStore('caseload', () => {
   /** Loads once; afterwards follows writes. Safe to call on every visit. */
   async function refresh(): Promise<void> {
     today.value = localToday()
-    stopWatching ??= onCasesChanged((ids) => {
-      pending = ids === 'all' ? load() : patch(ids)
-    })
+    stopWatching ??= onCasesChanged(queueChange)
     if (!loaded.value) await load()
     else if (pending) await pending
   }
 
+  // Writes arrive in bursts (a demo load writes 2,000 cases per transaction): collect the ids for
+  // a moment, then patch those rows, or re-read everything when most of the list changed.
+  let changed: Set<string> | 'all' = new Set()
+  let flushTimer: ReturnType<typeof setTimeout> | undefined
+  function queueChange(ids: string[] | 'all'): void {
+    if (!loaded.value) return
+    if (ids === 'all' || changed === 'all') changed = 'all'
+    else for (const id of ids) changed.add(id)
+    clearTimeout(flushTimer)
+    flushTimer = setTimeout(() => {
+      const batch = changed
+      changed = new Set()
+      pending = batch === 'all' || batch.size > 1000 ? load() : patch([...batch])
+    }, 150)
+  }
+
   async function patch(ids: string[]): Promise<void> {
     const rows = await caseloadRowsById(ids)
-    const next = all.value.filter((r) => !ids.includes(r.id))
+    const gone = new Set(ids)
+    const next = all.value.filter((r) => !gone.has(r.id))
     for (const r of rows) if (r) next.push(r)
     next.sort(compareNewestFirst)
     all.value = next
