@@ -85,6 +85,10 @@ test('close a case after three unanswered attempts, see the survey and follow-up
   await expect(contactCheck).toContainText('Reporter told the outcome: Not met.')
   await expect(contactCheck).toContainText('written closure is allowed, but no closure letter')
   await expect(contactCheck).toContainText('How to fix: Save the closure summary below')
+  await panel.getByText('Preview the whole letter').click()
+  const preview = page.getByRole('region', { name: 'Letter preview' })
+  await expect(preview).toContainText('You can ask for an ASB Case Review if you have reported anti-social behaviour three times or more in six months.')
+  await expect(preview).toContainText('To ask for a review, contact Bristol City Council.')
   await expectNoAxeViolations(page, 'Close case form')
 
   // Closing before the letter is refused with the reason.
