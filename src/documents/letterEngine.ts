@@ -7,7 +7,7 @@
  *
  * ```ts
  * import { buildLetter, letterText, type LetterInput } from '@/documents/letterEngine'
- * import { guardLetter } from '@/documents/confidentialityGuard'
+ * import { checkConfidentiality } from '@/documents/confidentialityGuard'
  *
  * const input: LetterInput = {
  *   organisation,                       // readSettings(organisationSettings)
@@ -32,7 +32,7 @@
  *   greeting: false,                      // optional: leave out "Dear …" and "Yours sincerely" (forms, bundles)
  * }
  * const text = letterText(input)          // the finished text, paragraph by paragraph (preview, readability, guard)
- * const findings = guardLetter(text, caseFile.parties, recipientPersonId)  // block export if any
+ * const findings = checkConfidentiality(text.paragraphs, caseFile.parties, recipientPersonId)  // block export if any
  * const bytes = await buildLetter(input)  // Uint8Array of the .docx
  * ```
  *
