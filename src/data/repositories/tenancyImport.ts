@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Person } from '@/domain/people'
 import { tenancyRowSchema, tenantKey, type TenancyDetails, type TenancyRow } from '@/domain/tenancyImport'
-import { parseOrRefuse } from '@/domain/validation'
+import { parseOrRefuse, ValidationError } from '@/domain/validation'
 import { requireRole } from '../authz'
 import { db, type WorkstationDatabase } from '../db'
 import { auditedWrite, newId, nowIso } from '../write'
@@ -79,6 +79,7 @@ function personFrom(row: TenancyRow, jointTenants: string[], importedAt: string,
  */
 export async function importTenancies(input: { row: number; value: TenancyRow }[], by: string, database: WorkstationDatabase = db): Promise<{ created: number; updated: number }> {
   // Re-check: the repository never trusts that the screen validated.
+  if (!Array.isArray(input)) throw new ValidationError('The tenancy import', [{ field: 'rows', message: 'must be a list of checked rows' }])
   const rows = parseOrRefuse(importSchema, input.map((r) => ({ row: r?.row, value: r?.value && encodeForRecheck(r.value) })), 'The tenancy import')
   const importedAt = nowIso()
   return auditedWrite(by, (d) => [d.people, d.users], async ({ database: d, audit }) => {

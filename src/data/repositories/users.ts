@@ -6,11 +6,17 @@ import { parseOrRefuse, PolicyRefusal, ValidationError } from '@/domain/validati
 import { db, type WorkstationDatabase } from '../db'
 import { auditedWrite, newId, nowIso } from '../write'
 
+/** Profile ids are UUID strings; anything else (wrong type, huge) is no profile at all. */
+function isProfileId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 100
+}
+
 export async function listUsers(database: WorkstationDatabase = db): Promise<UserProfile[]> {
   return (await database.users.orderBy('name').toArray()).map(publicProfile)
 }
 
 export async function getUser(id: string, database: WorkstationDatabase = db): Promise<UserProfile | undefined> {
+  if (!isProfileId(id)) return undefined
   const user = await database.users.get(id)
   return user && publicProfile(user)
 }
@@ -47,6 +53,7 @@ export async function createUser(input: UserInput, database: WorkstationDatabase
 
 /** True when the passphrase is this user's. Does not audit (callers audit the act it unlocks). */
 export async function checkPassphrase(userId: string, passphrase: string, database: WorkstationDatabase = db): Promise<boolean> {
+  if (!isProfileId(userId)) return false
   const user = await database.users.get(userId)
   if (!user || typeof passphrase !== 'string' || passphrase.length === 0 || passphrase.length > 256) return false
   return passphraseMatches(passphrase, user.passphraseHash)
@@ -57,9 +64,9 @@ export async function checkPassphrase(userId: string, passphrase: string, databa
  * moment of approval. Refuses with a clear reason otherwise. Call before the approval transaction.
  */
 export async function confirmIdentity(userId: string, passphrase: string, database: WorkstationDatabase = db): Promise<UserProfile> {
-  const user = await database.users.get(userId)
+  const user = isProfileId(userId) ? await database.users.get(userId) : undefined
   if (!user) throw new PolicyRefusal('The approving profile does not exist.')
-  if (!(await passphraseMatches(passphrase ?? '', user.passphraseHash))) throw new PolicyRefusal(`The passphrase is not ${user.name}'s, so the approval was not recorded.`)
+  if (typeof passphrase !== 'string' || passphrase.length > 256 || !(await passphraseMatches(passphrase, user.passphraseHash))) throw new PolicyRefusal(`The passphrase is not ${user.name}'s, so the approval was not recorded.`)
   return publicProfile(user)
 }
 

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { assignRole, checkPassphrase, confirmIdentity, createUser, recordUnlockAttempt } from '@/data/repositories/users'
 import { PolicyRefusal, ValidationError } from '@/domain/validation'
 import { unlockDelaySeconds } from '@/domain/lock'
-import { freshDatabase, TEST_PASSPHRASE } from '../helpers/db'
+import { decideFormalAction } from '@/data/repositories/formalActions'
+import { recordMaliciousReview } from '@/data/repositories/closure'
+import { freshDatabase, TEST_PASSPHRASE, userIn } from '../helpers/db'
+import { insertCaseFixture } from '../helpers/caseFixture'
 
 async function twoProfiles() {
   const database = await freshDatabase()
@@ -68,5 +71,42 @@ describe('profiles and roles', () => {
     expect(entries[0]).toMatchObject({ userId: officer.id, entity: 'session', after: { failedAttempts: 1 } })
     await expect(recordUnlockAttempt('', false, 1, database)).rejects.toThrow(/userId — is required/)
     expect([1, 2, 3, 4, 5, 6, 20].map(unlockDelaySeconds)).toEqual([0, 0, 5, 10, 20, 40, 300])
+  })
+})
+
+describe('an officer cannot approve formal action or review a malicious-report closure, even calling the repository', () => {
+  async function caseWithPendingAction() {
+    const database = await freshDatabase()
+    const officer = await userIn(database, 'Olly Officer') // first profile: also this computer's administrator
+    const author = await userIn(database, 'Ann Author')
+    const manager = await userIn(database, 'Mo Manager', 'manager')
+    const fixture = await insertCaseFixture(database, author.id)
+    await database.formalActions.add({
+      id: 'fa-1', caseId: fixture.case.id, kind: 'NOSP', status: 'awaiting approval', againstPersonIds: [fixture.perpetrator.id], authorId: author.id,
+      createdAt: '2026-10-01T09:00:00.000Z', updatedAt: '2026-10-01T09:00:00.000Z', approvals: [],
+    })
+    await database.notes.add({ id: 'inv-1', caseId: fixture.case.id, kind: 'malicious investigation', text: 'Investigated: reports were fabricated.', by: author.id, at: '2026-10-02T09:00:00.000Z' })
+    return { database, officer, author, manager, fixture }
+  }
+
+  it('decideFormalAction refuses an officer (and an administrator who is not a manager) and writes nothing', async () => {
+    const { database, officer, manager } = await caseWithPendingAction()
+    const before = { action: await database.formalActions.get('fa-1'), audit: await database.audit.count() }
+    const decision = { decision: 'approved' as const, reasons: 'Proportionate after three warnings.', passphrase: TEST_PASSPHRASE }
+    await expect(decideFormalAction('fa-1', decision, officer.id, database)).rejects.toThrow(/needs the manager role; Olly Officer is an officer/)
+    // Naming the manager but not knowing their passphrase does not work either.
+    await expect(decideFormalAction('fa-1', { ...decision, passphrase: 'guessed passphrase' }, manager.id, database)).rejects.toThrow(/passphrase is not Mo Manager's/)
+    expect(await database.formalActions.get('fa-1')).toEqual(before.action)
+    expect(await database.audit.count()).toBe(before.audit)
+  })
+
+  it('recordMaliciousReview refuses an officer and writes nothing', async () => {
+    const { database, officer, manager, fixture } = await caseWithPendingAction()
+    const notesBefore = await database.notes.count()
+    const review = { caseId: fixture.case.id, decision: 'agreed' as const, text: 'I agree the reports were malicious.' }
+    await expect(recordMaliciousReview({ ...review, reviewerId: officer.id, passphrase: TEST_PASSPHRASE }, database)).rejects.toThrow(/needs the manager role; Olly Officer is an officer/)
+    await expect(recordMaliciousReview({ ...review, reviewerId: manager.id, passphrase: 'guessed passphrase' }, database)).rejects.toThrow(/passphrase is not Mo Manager's/)
+    expect(await database.notes.count()).toBe(notesBefore)
+    expect((await database.cases.get(fixture.case.id))?.status).toBe('open')
   })
 })
