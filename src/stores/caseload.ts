@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
-import { compareNewestFirst, filterCaseload, type CaseloadFilter, type CaseloadRow } from '@/domain/caseloadSearch'
+import { buildSearchIndex, compareNewestFirst, filterCaseload, type CaseloadFilter, type CaseloadRow } from '@/domain/caseloadSearch'
 import { caseloadRowsById, listCaseloadRows, onCasesChanged } from '@/data/repositories/caseload'
 import { localToday, readPolicy } from '@/data/repositories/cases'
 import { defaultCalendar } from '@/domain/calendarData'
@@ -64,10 +64,14 @@ export const useCaseloadStore = defineStore('caseload', () => {
     all.value = next
   }
 
+  // Rebuilt only when rows change (load or a write), not on each search.
+  const index = computed(() => buildSearchIndex(all.value))
+
   const results = computed<CaseloadRow[]>(() => {
+    const searchIndex = index.value
     performance.mark('caseload:search:start')
     const officerId = scope.value === 'mine' ? useSessionStore().userId : filter.officerId
-    const out = filterCaseload(all.value, { ...filter, officerId: officerId || undefined }, today.value)
+    const out = filterCaseload(searchIndex, { ...filter, officerId: officerId || undefined }, today.value)
     performance.mark('caseload:search:end')
     performance.measure('caseload:search', 'caseload:search:start', 'caseload:search:end')
     return out

@@ -47,3 +47,18 @@ describe('caseload search', () => {
     expect([...rows].sort(compareNewestFirst).map((r) => r.id)).toEqual(['c2', 'c1', 'c3'])
   })
 })
+
+describe('caseload search index', () => {
+  it('gives the same answers as a plain scan, in the same order, and never matches across two rows', async () => {
+    const { buildSearchIndex } = await import('@/domain/caseloadSearch')
+    const index = buildSearchIndex(rows)
+    for (const text of ['bs5', 'okonjo kingfisher', 'ASB-2026-0000', 'mill', 'bs5 7qq', 'nobody', '']) {
+      expect(filterCaseload(index, { text }, '2026-11-23').map((r) => r.id)).toEqual(filterCaseload(rows, { text }, '2026-11-23').map((r) => r.id))
+    }
+    // the end of one row's text and the start of the next must not join up
+    const last = rows[0].searchText.split(' ').at(-1)!
+    const first = rows[1].searchText.split(' ')[0]
+    expect(filterCaseload(index, { text: `${last.slice(-2)}${first.slice(0, 2)}` }, '2026-11-23')).toHaveLength(0)
+    expect(filterCaseload(index, { text: 'okafor', status: 'open' }, '2026-11-23')).toHaveLength(0)
+  })
+})
