@@ -1,5 +1,6 @@
 import type { LooseRow } from '../caseFile'
 import { shippedRuleSet } from '../formalAction/ruleSet'
+import { ukDate } from '../workingDays'
 
 /**
  * Reads a formal-action row (issue 6 owns its full shape) for the bundle. Only the fields the
@@ -82,6 +83,11 @@ function clauseLines(row: LooseRow): string[] {
   return [...new Set([...direct, ...fromGrounds])]
 }
 
+function voidedText(voided: Record<string, unknown>): string {
+  const at = str(voided.at)
+  return `voided${/^\d{4}-\d{2}-\d{2}/.test(at) ? ` ${ukDate(at)}` : ''}: ${str(voided.reason) || 'no reason recorded'}`
+}
+
 export function readFormalAction(row: LooseRow): FormalActionForBundle {
   const approvals = Array.isArray(row.approvals) ? (row.approvals as Record<string, unknown>[]) : []
   return {
@@ -100,7 +106,7 @@ export function readFormalAction(row: LooseRow): FormalActionForBundle {
       .filter((a) => a && typeof a === 'object')
       .map((a) => ({
         level: str(a.level) || undefined,
-        voided: a.voided && typeof a.voided === 'object' ? `voided ${str((a.voided as Record<string, unknown>).at).slice(0, 10)}: ${str((a.voided as Record<string, unknown>).reason)}` : undefined,
+        voided: a.voided && typeof a.voided === 'object' ? voidedText(a.voided as Record<string, unknown>) : undefined,
         by: str(a.by ?? a.userId ?? a.approverId),
         byName: str(a.byName ?? a.name) || undefined,
         role: str(a.asTitle ?? a.role ?? a.stage) || undefined,

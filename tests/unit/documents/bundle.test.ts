@@ -107,7 +107,7 @@ describe('the case bundle document', () => {
     expect(gate).toContain('Result: No disproportionate impact')
     expect(gate).toContain('quality check: approved\nPriya Shah\nTenancy Sustainability Manager\n5 October 2026\nProportionate: warning and ABA tried first.')
     // A voided approval stays on the record, marked as voided.
-    expect(gate).toContain('quality check: approved (voided 2026-10-04: particulars changed)\nPriya Shah\nTeam Leader\n4 October 2026')
+    expect(gate).toContain('quality check: approved (voided 4 October 2026: particulars changed)\nPriya Shah\nTeam Leader\n4 October 2026')
   })
 })
 

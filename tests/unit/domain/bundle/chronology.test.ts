@@ -30,7 +30,7 @@ describe('bundle chronology', () => {
     expect(content.chronology.find((l) => l.sourceId === 'inc-2')?.source).toBe('Incident log — reported by Maya Okonjo; witnesses: Tom Reyes, Aisha Bellweather')
     expect(content.chronology.find((l) => l.sourceId === 'doc-warn')).toMatchObject({ at: '2026-09-22', source: 'Document store, exhibit JS/3' })
     expect(content.chronology.find((l) => l.sourceId === 'as-prop-2')?.text).toBe('Proportionality assessment (version 2): Proportionate — Behaviour continued after the warning.')
-    expect(content.chronology.find((l) => l.sourceId === 'fa-nosp#0')?.text).toBe('Quality check approved: NOSP — Earlier approval. (voided 2026-10-04: particulars changed)')
+    expect(content.chronology.find((l) => l.sourceId === 'fa-nosp#0')?.text).toBe('Quality check approved: NOSP — Earlier approval. (voided 4 October 2026: particulars changed)')
     expect(content.chronology.at(-1)).toMatchObject({ sourceId: 'fa-nosp#1', source: 'Formal action decision by Priya Shah, Tenancy Sustainability Manager' })
     expect(content.chronology.every((l) => l.source.length > 0)).toBe(true)
   })
