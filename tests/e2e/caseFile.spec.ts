@@ -167,3 +167,52 @@ test('bad input is refused with a message on each field, and nothing is saved', 
   await page.getByRole('link', { name: 'My caseload' }).click()
   await expect(page.getByTestId('case-count')).toHaveText('0 cases')
 })
+
+/** Fills the parts of the New report form every report needs (mouse and typing; speed over ceremony). */
+async function fillReport(page: Page, category: string, occurredAt: string): Promise<void> {
+  await page.getByLabel('How the report came in').fill('telephone')
+  await page.keyboard.press('Enter')
+  await page.getByLabel('Report category').fill(category)
+  await page.keyboard.press('Enter')
+  for (const group of ['Harm caused or threatened', 'How often it happens', 'Vulnerability of the victim', 'Impact on the victim and community', 'Risk of escalation']) {
+    await page.getByRole('radiogroup', { name: group }).getByLabel('2').check()
+  }
+  await page.getByLabel('When it happened').fill(occurredAt)
+  await page.getByLabel('Where it happened').fill('Shared landing')
+  await page.getByLabel('What happened').fill('Shouting and loud music late at night.')
+}
+
+test('a further report from someone with an open case is offered to that case, not opened as a new one', async ({ page }) => {
+  test.setTimeout(90_000)
+  await createProfile(page, 'Dee Duplicate')
+  const when = format(addDays(new Date(), -2), "yyyy-MM-dd'T'21:30")
+  await page.getByRole('link', { name: 'New report' }).click()
+  await fillReport(page, 'Persistent noise', when)
+  await page.getByLabel('Reporter surname').fill('Okonjo')
+  await page.getByLabel('Reporter first name').fill('Maya')
+  await page.getByLabel('Reporter address line 1').fill('12 Kingfisher Way')
+  await page.getByLabel('Reporter postcode').fill('BS5 6XY')
+  await page.getByRole('button', { name: 'Save report' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: /^ASB-\d{4}-\d{5}$/ })).toBeVisible()
+  const ref = (await page.getByRole('heading', { level: 1 }).textContent())!.trim()
+
+  // Maya calls again: the officer finds her on file.
+  await page.getByRole('link', { name: 'New report' }).click()
+  await fillReport(page, 'Persistent noise', format(addDays(new Date(), -1), "yyyy-MM-dd'T'22:10"))
+  await page.getByRole('radiogroup', { name: 'Is the reporter already on file?' }).getByLabel('Someone already on file').check()
+  await page.getByLabel('Find the reporter by name, address or postcode').fill('okonjo')
+  await page.getByRole('button', { name: 'Search' }).click()
+  await page.getByRole('button', { name: /Maya Okonjo, 12 Kingfisher Way, BS5 6XY/ }).click()
+  await expect(page.getByText('Chosen: Maya Okonjo, 12 Kingfisher Way, BS5 6XY')).toBeVisible()
+  await page.getByRole('button', { name: 'Save report' }).click()
+  await expect(page.getByRole('heading', { name: 'There is already an open case' })).toBeVisible()
+  await expect(page.getByText(`${ref} — Persistent noise or loud music`)).toBeVisible()
+  await expectNoAxeViolations(page, 'duplicate offer')
+  await page.getByRole('button', { name: `Add this report to ${ref}` }).click()
+
+  await expect(page.getByText(`The report was added to ${ref}.`)).toBeVisible()
+  await page.getByRole('tab', { name: 'Incidents' }).click()
+  await expect(page.getByRole('heading', { name: 'Incidents (2)' })).toBeVisible()
+  await page.getByRole('link', { name: 'My caseload' }).click()
+  await expect(page.getByTestId('case-count')).toHaveText('1 case')
+})
