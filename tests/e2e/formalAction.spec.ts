@@ -192,3 +192,25 @@ test('a manager who prepared the action cannot approve it', async ({ page }) => 
   await expect(page.getByTestId('action-status')).toHaveText('awaiting approval')
   await expect(page.getByRole('button', { name: 'Generate notice for service' })).toBeDisabled()
 })
+
+test('a power not yet in force is not offered until the legal settings switch it on', async ({ page }) => {
+  test.setTimeout(120_000)
+  await createProfile(page, 'Ada Admin')
+  await loadDemoCaseload(page, 10)
+  const { id } = await openCaseWithPerpetrator(page)
+  await openFormalTab(page, id)
+  await press(page.getByRole('button', { name: 'Consider formal action' }))
+  await expect(page.getByRole('radio', { name: 'Notice seeking possession', exact: true })).toBeVisible()
+  await expect(page.getByRole('radio', { name: 'Respect Order application' })).toHaveCount(0)
+
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await expect(page.getByRole('heading', { name: 'Legal', level: 2 })).toBeVisible()
+  await press(page.getByRole('checkbox', { name: /^Respect Order application — Crime and Policing Act 2026/ }), 'Space')
+  await press(page.getByRole('button', { name: 'Save legal settings' }))
+  await expect(page.getByText('Legal settings saved.')).toBeVisible()
+  await expectNoAxeViolations(page, 'settings with the legal section')
+
+  await openFormalTab(page, id)
+  await press(page.getByRole('button', { name: 'Consider formal action' }))
+  await expect(page.getByRole('radio', { name: 'Respect Order application' })).toBeVisible()
+})
