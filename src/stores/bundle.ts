@@ -7,8 +7,6 @@ import {
 import type { BundleManifest, BundleVerification } from '@/domain/bundle/manifest'
 import type { RedactionEntry } from '@/domain/bundle/redaction'
 import { defaultBundleWording, type BundleRecipient } from '@/domain/bundle/wording'
-import { BUNDLE_TEMPLATE_VERSION } from '@/documents/bundle/bundleDocument'
-import { buildBundle, verifyBundleZip } from '@/documents/bundle/bundleExport'
 import { saveFile } from '@/platform'
 import { useSessionStore } from './session'
 
@@ -64,8 +62,11 @@ export const useBundleStore = defineStore('bundle', () => {
     step.value = 'Numbering exhibits'
     error.value = ''
     prepared.value = undefined
-    performance.mark('bundle:build:start')
     try {
+      // The bundle writer (docx with its page layout) is loaded only when a bundle is made, so
+      // opening a case does not pay for it; loading the code once is not part of the build time.
+      const { buildBundle, BUNDLE_TEMPLATE_VERSION } = await import('@/documents/bundle/bundleExport')
+      performance.mark('bundle:build:start')
       await allocateExhibits(caseId, session.userId)
       const sources = await loadBundleSources(caseId)
       const built = await buildBundle({
@@ -121,6 +122,7 @@ export const useBundleStore = defineStore('bundle', () => {
   }
 
   async function verify(file: Blob): Promise<BundleVerification> {
+    const { verifyBundleZip } = await import('@/documents/bundle/bundleExport')
     return verifyBundleZip(new Uint8Array(await file.arrayBuffer()))
   }
 

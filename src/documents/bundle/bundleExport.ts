@@ -5,6 +5,8 @@ import { findConfidentialTraces } from '@/domain/bundle/redaction'
 import { PolicyRefusal } from '@/domain/validation'
 import { checkConfidentiality } from '../confidentialityGuard'
 import { buildBundleDocx, buildBundleParts, yieldToUi, type ProgressReporter } from './bundleDocument'
+
+export { BUNDLE_TEMPLATE_VERSION } from './bundleDocument'
 import { docxParagraphs } from './docxText'
 
 export interface BundleFile {
