@@ -1,6 +1,7 @@
 import { addDays, formatISO, parseISO } from 'date-fns'
 import { caseSearchText, type AsbCase, type RiskBand } from '@/domain/cases'
-import type { Contact, Incident } from '@/domain/caseRecords'
+import type { ActionItem, Assessment, Contact, Incident } from '@/domain/caseRecords'
+import { nextUpdateDue } from '@/domain/deadlines'
 import type { CaseParty } from '@/domain/parties'
 import type { Person, Tenure } from '@/domain/people'
 import type { RoutingTable } from '@/domain/routing'
@@ -28,6 +29,8 @@ export interface DemoCaseload {
   caseParties: CaseParty[]
   incidents: Incident[]
   contacts: Contact[]
+  actions: ActionItem[]
+  assessments: Assessment[]
   lastSequenceByYear: Record<number, number>
 }
 
@@ -69,7 +72,7 @@ export function generateDemoCaseload(options: DemoOptions): DemoCaseload {
   const asbRows = options.routing.rows.filter((r) => r.route === 'ASB team')
   const sequence: Record<number, number> = { ...(options.firstSequenceByYear ?? {}) }
   const today = parseISO(options.today)
-  const out: DemoCaseload = { cases: [], people: [], caseParties: [], incidents: [], contacts: [], lastSequenceByYear: sequence }
+  const out: DemoCaseload = { cases: [], people: [], caseParties: [], incidents: [], contacts: [], actions: [], assessments: [], lastSequenceByYear: sequence }
   let idCounter = 0
   const id = (prefix: string) => `demo-${prefix}-${(options.seed ?? 20261125).toString(36)}-${(idCounter++).toString(36)}`
 
@@ -134,21 +137,52 @@ export function generateDemoCaseload(options: DemoOptions): DemoCaseload {
         id: id('i'), caseId, occurredAt: at, location: pick(LOCATIONS), category: row.category,
         description: pick(WHAT_HAPPENED.default), reportedBy: reporter.id, witnesses: [], evidenceRefs: [],
         policeRef: rand() < 0.15 ? `CAD ${1000 + Math.floor(rand() * 8999)}/${String(year).slice(2)}` : '',
+        // Incidents before the case opened came with the first report; later ones were reported on the day.
+        reportedAt: at.slice(0, 10) < openedIso ? openedIso : at.slice(0, 10),
         createdAt: openedIso, updatedAt: openedIso, createdBy: officerId,
       })
     }
     const contactCount = Math.floor(rand() * 4)
     let firstContactAt: string | undefined
+    const caseContacts: Contact[] = []
     for (let n = 0; n < contactCount; n++) {
       const at = formatISO(addDays(opened, n * 4 + Math.floor(rand() * 3))).slice(0, 19)
       if (at.slice(0, 10) > options.today) break
       const successful = rand() < 0.75
       if (successful && !firstContactAt) firstContactAt = at
-      out.contacts.push({
+      caseContacts.push({
         id: id('ct'), caseId, at, personId: reporter.id, withWhom: `${reporter.firstName} ${reporter.surname}`,
         method: reporter.preferredMethod === 'email' ? 'email' : 'telephone', direction: 'outbound', successful,
         summary: successful ? 'Spoke about the latest incidents and agreed next steps.' : 'No answer; left a message asking them to call back.',
         createdBy: officerId, createdAt: at,
+      })
+    }
+    out.contacts.push(...caseContacts)
+    // Open ASB cases have an agreed update frequency and an action plan. [000 §4, 003 §3.10]
+    const working = !closed && row.route === 'ASB team'
+    const frequency = working ? pick([5, 10, 10, 15]) : undefined
+    // The frequency was (re)agreed recently, so most demo cases are not all overdue at once.
+    const recent = formatISO(addDays(today, -Math.floor(rand() * 14)), { representation: 'date' })
+    const agreedAt = recent > openedIso ? recent : openedIso
+    const nextUpdate = frequency ? nextUpdateDue(frequency, agreedAt, caseContacts, options.calendar).date : undefined
+    if (working) {
+      const plan = ['Visit the alleged perpetrator and discuss the reports', 'Send diary sheets to the reporter', 'Check with the police for related incidents', 'Review noise app recordings']
+      const count = 1 + Math.floor(rand() * 2)
+      for (let n = 0; n < count; n++) {
+        const due = formatISO(addDays(today, Math.floor(rand() * 20) - 8), { representation: 'date' })
+        out.actions.push({
+          id: id('a'), caseId, what: plan[(n + i) % plan.length], owner: 'Case officer', due: due < openedIso ? openedIso : due,
+          status: rand() < 0.3 ? 'done' : 'open', agreedWithReporterAt: openedIso, note: '', createdAt: openedIso, updatedAt: openedIso,
+        })
+      }
+    }
+    out.assessments.push({ id: id('ra'), caseId, kind: 'risk', version: 1, answers: {}, result: band, reason: 'Initial assessment at intake (demo).', completedAt: openedIso, by: officerId, at: openedIso })
+    if (rand() < 0.6) {
+      const vulnerable = rand() < 0.25
+      out.assessments.push({
+        id: id('va'), caseId, kind: 'vulnerability', version: 1, subjectPersonId: reporter.id, answers: { isolation: vulnerable },
+        result: vulnerable ? 'Vulnerable' : 'No vulnerability identified', reason: vulnerable ? 'Actions: Agree more frequent contact.' : 'No actions triggered.',
+        completedAt: openedIso, by: officerId, at: openedIso,
       })
     }
     const hate = row.hate === true
@@ -174,6 +208,7 @@ export function generateDemoCaseload(options: DemoOptions): DemoCaseload {
       firstContactDue: options.calendar.addWorkingDays(openedIso, firstContactDays).date,
       acknowledgementDue: options.calendar.addWorkingDays(openedIso, 5).date,
       ...(firstContactAt ? { firstContactAt } : {}),
+      ...(frequency ? { contactFrequencyDays: frequency, contactFrequencyMethod: reporter.preferredMethod, contactFrequencyAgreedAt: agreedAt, nextUpdateDue: nextUpdate } : {}),
       ...(closedIso ? { closedAt: closedIso, closure: { reason: row.route !== 'ASB team' ? 'Referred to another agency' : pick(['Actions completed', 'No further incidents for over 28 days', 'Insufficient evidence', 'ASB ceased']), closedAt: closedIso, closedBy: officerId, note: '' } } : {}),
       summary: `${row.category} reported by ${reporter.firstName} ${reporter.surname}.`,
       searchText: caseSearchText(ref, [reporter, perpetrator]),

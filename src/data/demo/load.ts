@@ -31,7 +31,7 @@ export async function loadDemoCaseload(options: LoadDemoOptions, database: Works
   let chunkNo = 0
   while (loaded < options.cases) {
     const count = Math.min(chunkSize, options.cases - loaded)
-    await auditedWrite(options.by, (d) => [d.cases, d.people, d.caseParties, d.incidents, d.contacts, d.counters], async ({ database: d, audit }) => {
+    await auditedWrite(options.by, (d) => [d.cases, d.people, d.caseParties, d.incidents, d.contacts, d.actions, d.assessments, d.counters], async ({ database: d, audit }) => {
       const counters = await d.counters.where('key').startsWith('case-ref:').toArray()
       const firstSequenceByYear = Object.fromEntries(counters.map((c) => [Number(c.key.slice('case-ref:'.length)), c.value]))
       const demo = generateDemoCaseload({
@@ -43,6 +43,8 @@ export async function loadDemoCaseload(options: LoadDemoOptions, database: Works
       await d.caseParties.bulkAdd(demo.caseParties)
       await d.incidents.bulkAdd(demo.incidents)
       await d.contacts.bulkAdd(demo.contacts)
+      await d.actions.bulkAdd(demo.actions)
+      await d.assessments.bulkAdd(demo.assessments)
       await d.counters.bulkPut(Object.entries(demo.lastSequenceByYear).map(([year, value]) => ({ key: `case-ref:${year}`, value })))
       await audit({ entity: 'demo', entityId: `chunk-${chunkNo}`, action: 'loaded demo caseload', after: { cases: demo.cases.length, firstRef: demo.cases[0]?.ref, lastRef: demo.cases.at(-1)?.ref } })
     }, database)
