@@ -14,8 +14,13 @@ function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
 /** Volume opened and closed by category, every route included (routed-away reports shown as such). [002 §8.2] */
 export function openedClosedByCategory(cases: KpiCase[], period: ReportPeriod): KpiTable {
   const opened = countBy(cases.filter((c) => inPeriod(c.openedAt, period)), (c) => c.category)
-  const closed = countBy(cases.flatMap((c) => closuresIn(c, period).map(() => c)), (c) => c.category)
-  const route = new Map(cases.map((c) => [c.category, c.route]))
+  const closed = new Map<string, number>()
+  const route = new Map<string, string>()
+  for (const c of cases) {
+    route.set(c.category, c.route)
+    const n = closuresIn(c, period).length
+    if (n > 0) closed.set(c.category, (closed.get(c.category) ?? 0) + n)
+  }
   const categories = [...new Set([...opened.keys(), ...closed.keys()])].sort((a, b) => (opened.get(b) ?? 0) - (opened.get(a) ?? 0) || a.localeCompare(b))
   return {
     id: 'opened-closed-by-category',

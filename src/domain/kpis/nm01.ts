@@ -7,10 +7,19 @@ import { round2, type Figure, type KpiCase, type KpiParty } from './rows'
 export function openOn(c: Pick<KpiCase, 'openedAt' | 'closedDates' | 'reopenedAt' | 'closedAt'>, day: string): boolean {
   if (c.openedAt.slice(0, 10) > day) return false
   const closures = c.closedDates.length > 0 ? c.closedDates : c.closedAt ? [c.closedAt] : []
-  const lastClosure = closures.map((d) => d.slice(0, 10)).filter((d) => d <= day).sort().at(-1)
+  // Plain loops: this runs for every case of a 50,000-case caseload.
+  let lastClosure = ''
+  for (const d of closures) {
+    const x = d.slice(0, 10)
+    if (x <= day && x > lastClosure) lastClosure = x
+  }
   if (!lastClosure) return true
-  const lastReopen = c.reopenedAt.map((d) => d.slice(0, 10)).filter((d) => d <= day).sort().at(-1)
-  return lastReopen !== undefined && lastReopen >= lastClosure
+  let lastReopen = ''
+  for (const d of c.reopenedAt) {
+    const x = d.slice(0, 10)
+    if (x <= day && x > lastReopen) lastReopen = x
+  }
+  return lastReopen !== '' && lastReopen >= lastClosure
 }
 
 export function isAsbCase(c: Pick<KpiCase, 'route'>, rules: ReportingRules): boolean {

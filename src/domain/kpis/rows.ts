@@ -33,11 +33,19 @@ export interface KpiCase {
   pastClosures?: { closedAt: string; reason?: string }[]
 }
 
+const noClosures: { closedAt: string; reason?: string }[] = []
+
 /**
  * Every closure of the case that fell in the period: earlier ones that were reopened as well as
  * the current one, so reopening a case does not make its closure vanish from the figures.
  */
 export function closuresIn(c: KpiCase, period: { from: string; to: string }): { closedAt: string; reason?: string }[] {
+  // Fast path for the usual case (never reopened): no arrays built for 50,000 rows.
+  if (!c.pastClosures?.length) {
+    if (c.status !== 'closed' || !c.closedAt) return noClosures
+    const day = c.closedAt.slice(0, 10)
+    return day >= period.from && day <= period.to ? [{ closedAt: c.closedAt, reason: c.closureReason }] : noClosures
+  }
   const all = [...(c.pastClosures ?? []), ...(c.status === 'closed' && c.closedAt ? [{ closedAt: c.closedAt, reason: c.closureReason }] : [])]
   return all.filter((x) => x.closedAt.slice(0, 10) >= period.from && x.closedAt.slice(0, 10) <= period.to)
 }

@@ -17,29 +17,36 @@ function isoOf(day: number): string {
  * once (same calendar: weekends and England & Wales bank holidays excluded) and subtracts.
  */
 export class WorkingDayIndex {
-  private readonly first: number
-  private readonly cumulative: Int32Array
+  private first = 0
+  private cumulative = new Int32Array(0)
 
   constructor(private readonly calendar: WorkingCalendar, fromIso: string, toIso: string) {
-    this.first = dayNumber(fromIso)
-    const last = dayNumber(toIso)
-    const length = Math.max(1, last - this.first + 1)
-    this.cumulative = new Int32Array(length)
+    this.cover(dayNumber(fromIso), dayNumber(toIso))
+  }
+
+  /** (Re)builds the running count over [first, last]; the differences stay the same wherever it starts. */
+  private cover(first: number, last: number): void {
+    const length = Math.max(1, last - first + 1)
+    const cumulative = new Int32Array(length)
     let count = 0
     for (let i = 0; i < length; i++) {
-      if (i > 0 && calendar.isWorkingDay(isoOf(this.first + i))) count++
-      this.cumulative[i] = count
+      if (i > 0 && this.calendar.isWorkingDay(isoOf(first + i))) count++
+      cumulative[i] = count
     }
+    this.first = first
+    this.cumulative = cumulative
   }
 
   /** Working days after `fromIso` up to and including `toIso` (as `WorkingCalendar.workingDaysBetween`). */
   between(fromIso: string, toIso: string): number {
-    const a = dayNumber(fromIso) - this.first
-    const b = dayNumber(toIso) - this.first
-    if (a < 0 || b < 0 || a >= this.cumulative.length || b >= this.cumulative.length) {
-      return this.calendar.workingDaysBetween(fromIso, toIso).days
+    const from = dayNumber(fromIso)
+    const to = dayNumber(toIso)
+    const last = this.first + this.cumulative.length - 1
+    if (from < this.first || to < this.first || from > last || to > last) {
+      // A date outside the span (e.g. a closure dated after today): widen once, with a year to spare.
+      this.cover(Math.min(this.first, from, to), Math.max(last, from, to) + 366)
     }
-    return this.cumulative[b] - this.cumulative[a]
+    return this.cumulative[to - this.first] - this.cumulative[from - this.first]
   }
 }
 
