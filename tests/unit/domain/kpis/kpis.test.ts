@@ -66,6 +66,13 @@ describe('average working days', () => {
       expect(year.between(a, b)).toBe(defaultCalendar.workingDaysBetween(a, b).days)
     }
   })
+
+  it('widens itself for dates outside the span it was built for, with the same answers', () => {
+    const small = new WorkingDayIndex(defaultCalendar, '2026-07-01', '2026-07-31')
+    expect(small.between('2026-12-24', '2027-01-04')).toBe(defaultCalendar.workingDaysBetween('2026-12-24', '2027-01-04').days)
+    expect(small.between('2026-04-02', '2026-04-07')).toBe(defaultCalendar.workingDaysBetween('2026-04-02', '2026-04-07').days)
+    expect(small.between('2026-07-06', '2026-07-10')).toBe(4)
+  })
 })
 
 describe('vulnerability assessments', () => {
