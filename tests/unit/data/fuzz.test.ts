@@ -1,0 +1,194 @@
+import fc from 'fast-check'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { WorkstationDatabase } from '@/data/db'
+import { assignRole, confirmIdentity, createUser, recordUnlockAttempt } from '@/data/repositories/users'
+import { saveSettings } from '@/data/repositories/settings'
+import { recordIntervention } from '@/data/repositories/interventions'
+import { importTenancies } from '@/data/repositories/tenancyImport'
+import { setBackupPassphrase, prepareRestore } from '@/data/backup/backup'
+import { addAction, updateAction } from '@/data/repositories/actions'
+import { reassessRisk, recordVulnerabilityAssessment } from '@/data/repositories/assessments'
+import { addLegalNote, resolveLegalNote, storeBundle, allocateExhibits } from '@/data/repositories/bundles'
+import { submitReport, reassignOfficer, setContactFrequency, recordCaseReviewNotice } from '@/data/repositories/cases'
+import {
+  closeCase, recordMaliciousInvestigation, recordMaliciousReview, reopenCase, recordSurveySent, recordSurveyAnswers, recordSurveyDeclined, recordFollowUp,
+} from '@/data/repositories/closure'
+import { recordContact } from '@/data/repositories/contacts'
+import { storeDocument, markServed } from '@/data/repositories/documents'
+import { addEvidence, removeEvidence } from '@/data/repositories/evidence'
+import {
+  startFormalAction, saveFormalActionDetails, saveProportionality, saveEia, submitForApproval, decideFormalAction, recordNoticeService, withdrawFormalAction, generateNotice,
+} from '@/data/repositories/formalActions'
+import { addIncident, editIncident } from '@/data/repositories/incidents'
+import { scoreQualitySample } from '@/data/repositories/qualitySampling'
+import { organisationSettings } from '@/domain/settings/organisation'
+import { lockSettings, backupSettings } from '@/domain/settings/trust'
+import { BackupRefusal } from '@/domain/backup'
+import { PolicyRefusal, ValidationError } from '@/domain/validation'
+import { freshDatabase, userIn } from '../helpers/db'
+import { insertCaseFixture } from '../helpers/caseFixture'
+
+/**
+ * Hostile input to every repository write: huge strings, control characters, script tags, wrong
+ * types, missing fields, prototype tricks. Each call must either succeed (the value was in fact
+ * acceptable text) or be refused with a clear error — a ValidationError/PolicyRefusal naming what
+ * is wrong, never a TypeError from deep inside — and a refusal must leave every table as it was.
+ */
+const hostileValues: unknown[] = [
+  undefined, null, '', ' ', 'x'.repeat(200_000), '\u0000\u0001\u0007\u001b[31m', '<script>alert(1)</script>', '"; DROP TABLE cases; --',
+  '../../etc/passwd', '\uD800', '𝕏'.repeat(5000), 0, -1, 1e308, Number.NaN, Number.POSITIVE_INFINITY, true, [], [null], {}, { __proto__: { role: 'administrator' } },
+  JSON.parse('{"__proto__": {"administrator": true}}'), new Uint8Array(0), new Date(Number.NaN), '2026-02-30', '9999-99-99T99:99:99Z', 'case-fixture', 'inc-1',
+]
+const hostile = fc.oneof(
+  fc.constantFrom(...hostileValues),
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: 'binary', maxLength: 100 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+)
+const fieldNames = [
+  'caseId', 'id', 'name', 'role', 'passphrase', 'kind', 'date', 'outcome', 'what', 'owner', 'due', 'status', 'summary', 'at', 'method', 'direction', 'successful',
+  'reason', 'note', 'closedAt', 'answers', 'tp12', 'personId', 'incidentId', 'fileName', 'bytes', 'title', 'occurredAt', 'description', 'location', 'category',
+  'userId', 'decision', 'servedAt', 'email', 'phone', 'postcode', 'surname', 'tenancyReference', 'idleMinutes', 'schedule', 'keep', 'row', 'value',
+]
+const hostileObject = fc.dictionary(fc.constantFrom(...fieldNames), hostile, { maxKeys: 8 })
+
+interface Ctx {
+  database: WorkstationDatabase
+  admin: string
+  manager: string
+  legal: string
+}
+
+type Target = [name: string, call: (bad: unknown, ctx: Ctx) => Promise<unknown>]
+const B = (v: unknown) => v as never
+
+const targets: Target[] = [
+  ['createUser', (bad, c) => createUser(B(bad), c.database)],
+  ['assignRole', (bad, c) => assignRole(c.admin, B(bad), c.database)],
+  ['confirmIdentity', (bad, c) => confirmIdentity(B(bad), B(bad), c.database)],
+  ['recordUnlockAttempt', (bad, c) => recordUnlockAttempt(B(bad), false, 1, c.database)],
+  ['saveSettings organisation', (bad, c) => saveSettings(organisationSettings, bad, c.admin, c.database)],
+  ['saveSettings lock', (bad, c) => saveSettings(lockSettings, bad, c.admin, c.database)],
+  ['saveSettings backup', (bad, c) => saveSettings(backupSettings, bad, c.admin, c.database)],
+  ['recordIntervention', (bad, c) => recordIntervention(B(bad), c.admin, c.database)],
+  ['importTenancies', (bad, c) => importTenancies(B(bad), c.admin, c.database)],
+  ['importTenancies rows', (bad, c) => importTenancies(B([{ row: 2, value: bad }]), c.admin, c.database)],
+  ['setBackupPassphrase', (bad, c) => setBackupPassphrase(c.admin, B(bad), c.database, 100_000)],
+  ['prepareRestore', (bad, c) => prepareRestore(B(bad), B(bad), c.database)],
+  ['addAction', (bad, c) => addAction(B(bad), c.admin, {}, c.database)],
+  ['updateAction', (bad, c) => updateAction(B(bad), B(bad), c.admin, c.database)],
+  ['reassessRisk', (bad, c) => reassessRisk('case-fixture', B(bad), c.admin, c.database)],
+  ['recordVulnerabilityAssessment', (bad, c) => recordVulnerabilityAssessment('case-fixture', B(bad), c.admin, c.database)],
+  ['addLegalNote', (bad, c) => addLegalNote(B(bad), c.legal, c.database)],
+  ['resolveLegalNote', (bad, c) => resolveLegalNote(B(bad), c.admin, c.database)],
+  ['storeBundle', (bad, c) => storeBundle(B(bad), c.admin, c.database)],
+  ['allocateExhibits', (bad, c) => allocateExhibits(B(bad), c.admin, c.database)],
+  ['submitReport', (bad, c) => submitReport(B(bad), c.admin, {}, c.database)],
+  ['reassignOfficer', (bad, c) => reassignOfficer('case-fixture', B(bad), c.manager, c.database)],
+  ['setContactFrequency', (bad, c) => setContactFrequency('case-fixture', B(bad), c.admin, {}, c.database)],
+  ['recordCaseReviewNotice', (bad, c) => recordCaseReviewNotice(B(bad), B(bad), c.admin, {}, c.database)],
+  ['closeCase', (bad, c) => closeCase(B(bad), c.admin, c.database)],
+  ['recordMaliciousInvestigation', (bad, c) => recordMaliciousInvestigation(B(bad), c.admin, c.database)],
+  ['recordMaliciousReview', (bad, c) => recordMaliciousReview(B(bad), c.database)],
+  ['reopenCase', (bad, c) => reopenCase(B(bad), c.admin, c.database)],
+  ['recordSurveySent', (bad, c) => recordSurveySent(B(bad), c.admin, c.database)],
+  ['recordSurveyAnswers', (bad, c) => recordSurveyAnswers(B(bad), c.admin, c.database)],
+  ['recordSurveyDeclined', (bad, c) => recordSurveyDeclined(B(bad), c.admin, c.database)],
+  ['recordFollowUp', (bad, c) => recordFollowUp(B(bad), c.admin, c.database)],
+  ['recordContact', (bad, c) => recordContact(B(bad), c.admin, {}, c.database)],
+  ['storeDocument', (bad, c) => storeDocument(B(bad), c.admin, c.database)],
+  ['markServed', (bad, c) => markServed(B(bad), B(bad), c.database)],
+  ['addEvidence', (bad, c) => addEvidence(B(bad), c.admin, c.database)],
+  ['removeEvidence', (bad, c) => removeEvidence(B(bad), B(bad), c.admin, c.database)],
+  ['startFormalAction', (bad, c) => startFormalAction(B(bad), c.admin, c.database)],
+  ['saveFormalActionDetails', (bad, c) => saveFormalActionDetails(B(bad), B(bad), c.admin, c.database)],
+  ['saveProportionality', (bad, c) => saveProportionality(B(bad), bad, c.admin, c.database)],
+  ['saveEia', (bad, c) => saveEia(B(bad), bad, c.admin, c.database)],
+  ['submitForApproval', (bad, c) => submitForApproval(B(bad), c.admin, c.database)],
+  ['decideFormalAction', (bad, c) => decideFormalAction(B(bad), B(bad), c.manager, c.database)],
+  ['generateNotice', (bad, c) => generateNotice(B(bad), B(bad), c.admin, c.database)],
+  ['recordNoticeService', (bad, c) => recordNoticeService(B(bad), B(bad), c.admin, c.database)],
+  ['withdrawFormalAction', (bad, c) => withdrawFormalAction(B(bad), B(bad), c.admin, c.database)],
+  ['addIncident', (bad, c) => addIncident(B(bad), c.admin, {}, c.database)],
+  ['editIncident', (bad, c) => editIncident('inc-1', B(bad), c.admin, {}, c.database)],
+  ['scoreQualitySample', (bad, c) => scoreQualitySample(B(bad), B(bad), c.manager, c.database)],
+]
+
+/**
+ * Writes found by this test to crash on hostile ids (Dexie DataError/TypeError instead of a clear
+ * refusal) in files other engineers own; reported to them and the lead. Each shows as a todo in
+ * every run until its repository checks its arguments — then delete its line here and the real
+ * test runs. (Checked 25 November 2026.)
+ */
+const knownGaps: Record<string, string> = {
+  updateAction: 'src/data/repositories/actions.ts does not check actionId before Table.get (DataError)',
+  resolveLegalNote: 'src/data/repositories/bundles.ts does not check noteId before Table.get (TypeError/DataError)',
+  allocateExhibits: 'src/data/repositories/bundles.ts does not check caseId before Table.get (TypeError/DataError)',
+  addEvidence: 'src/data/repositories/evidence.ts destructures input before validating it (TypeError on null/undefined)',
+  saveFormalActionDetails: 'src/data/repositories/formalActions.ts does not check actionId before Table.get (DataError)',
+  saveProportionality: 'src/data/repositories/formalActions.ts does not check actionId before Table.get (DataError)',
+  saveEia: 'src/data/repositories/formalActions.ts does not check actionId before Table.get (DataError)',
+  submitForApproval: 'src/data/repositories/formalActions.ts does not check actionId before Table.get (TypeError/DataError)',
+}
+for (const [name, gap] of Object.entries(knownGaps)) it.todo(`${name}: hostile input — ${gap}`)
+
+async function snapshot(database: WorkstationDatabase): Promise<string> {
+  const counts = await Promise.all(database.tables.map(async (t) => `${t.name}:${await t.count()}`))
+  const last = await database.audit.orderBy('seq').last()
+  return `${counts.join(',')}|${last?.hash ?? ''}`
+}
+
+/** A refusal a person can act on: our own error types, or at least a message that is not an engine crash. */
+function isClearRefusal(error: unknown): boolean {
+  if (error instanceof ValidationError || error instanceof PolicyRefusal || error instanceof BackupRefusal) return error.message.length > 0
+  if (!(error instanceof Error) || error instanceof TypeError || error instanceof RangeError || error instanceof SyntaxError) return false
+  return error.message.length > 0 && !/undefined|null|is not a function|Cannot read|DataError|Failed to execute/i.test(error.message)
+}
+
+function describeValue(value: unknown): string {
+  try {
+    return JSON.stringify(value)?.slice(0, 120) ?? String(value)
+  } catch {
+    return String(value)
+  }
+}
+
+describe('hostile input to every repository write', () => {
+  let template: Ctx
+  beforeAll(async () => {
+    const database = await freshDatabase()
+    const admin = await userIn(database, 'Ada Admin')
+    const manager = await userIn(database, 'Mo Manager', 'manager')
+    const legal = await userIn(database, 'Lee Legal', 'legal')
+    await insertCaseFixture(database, admin.id)
+    template = { database, admin: admin.id, manager: manager.id, legal: legal.id }
+  }, 60_000)
+
+  /** Each target gets its own copy of the template database, so earlier targets' accepted writes do not pile up. */
+  async function copyOfTemplate(): Promise<Ctx> {
+    const database = await freshDatabase()
+    for (const table of template.database.tables) {
+      const rows = await table.toArray()
+      if (rows.length) await database.table(table.name).bulkAdd(rows)
+    }
+    return { ...template, database }
+  }
+
+  it.each(targets.filter(([name]) => !(name in knownGaps)))('%s: no crash, a clear refusal, nothing half-written', async (name, call) => {
+    const ctx = await copyOfTemplate()
+    const failures: string[] = []
+    const attempt = async (bad: unknown) => {
+      const before = await snapshot(ctx.database)
+      const outcome = await call(bad, ctx).then(() => undefined, (error: unknown) => error ?? new Error('rejected with nothing'))
+      if (outcome === undefined) return // accepted: the value was valid after all
+      if (!isClearRefusal(outcome)) failures.push(`${describeValue(bad)} → ${(outcome as Error)?.name}: ${(outcome as Error)?.message?.slice(0, 160)}`)
+      if ((await snapshot(ctx.database)) !== before) failures.push(`${describeValue(bad)} → refused but the database changed`)
+    }
+    for (const bad of hostileValues) await attempt(bad)
+    await fc.assert(fc.asyncProperty(hostileObject, async (bad) => void (await attempt(bad))), { numRuns: 25, seed: 20261125 })
+    expect(failures.slice(0, 5), `${name} mishandled hostile input`).toEqual([])
+  }, 120_000)
+})
