@@ -88,3 +88,28 @@ describe('redaction for other recipients', () => {
     expect([0, 1, 25, 26, 27].map(pseudonymLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AB'])
   })
 })
+
+describe('redaction holds for any confidential name', () => {
+  it('leaves no whole-word trace of a random confidential name written in any case, in any section', async () => {
+    const fc = await import('fast-check')
+    const { sources } = await preparedFixture()
+    const word = fc.stringMatching(/^[A-Z][a-z]{2,9}$/)
+    // Words the redaction itself writes ("Witness B", "[address removed]") cannot be tested for absence.
+    const markerWords = ['witness', 'removed', 'address', 'telephone', 'email', 'flat', 'postcode']
+    await fc.assert(fc.asyncProperty(word, word, fc.constantFrom('upper', 'lower', 'as is'), async (first, surname, casing) => {
+      fc.pre(![first, surname].some((n) => markerWords.includes(n.toLowerCase())))
+      const shown = (s: string) => (casing === 'upper' ? s.toUpperCase() : casing === 'lower' ? s.toLowerCase() : s)
+      const file = {
+        ...sources.file,
+        parties: sources.file.parties.map((p) => (p.personId === 'p-victim' ? { ...p, person: { ...p.person, firstName: first, surname } } : p)),
+        incidents: sources.file.incidents.map((i) => ({ ...i, description: `${i.description} ${shown(`${first} ${surname}`)} saw it; ${shown(surname)} was scared.` })),
+      }
+      const { content } = assemble({ ...sources, file }, 'court / respondent disclosure')
+      const text = bundleTexts(content).map((t) => t.text).join('\n')
+      for (const name of [first, surname]) {
+        // Whole words only: "Lou" may legitimately sit inside "Loud".
+        expect(new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, 'iu').test(text), `${name} in the disclosure bundle`).toBe(false)
+      }
+    }), { numRuns: 25 })
+  })
+})
