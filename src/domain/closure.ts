@@ -34,7 +34,8 @@ export interface ClosureCheck {
 }
 
 /** Rows in the `notes` table that closure writes. */
-export interface MaliciousInvestigationNote {
+// A type alias, not an interface, so rows fit the loosely typed `notes`/`surveys` tables.
+export type MaliciousInvestigationNote = {
   id: string
   caseId: string
   kind: 'malicious investigation'
@@ -43,7 +44,8 @@ export interface MaliciousInvestigationNote {
   at: string
 }
 
-export interface MaliciousReviewNote {
+// A type alias, not an interface, so rows fit the loosely typed `notes`/`surveys` tables.
+export type MaliciousReviewNote = {
   id: string
   caseId: string
   kind: 'malicious review'
@@ -361,7 +363,8 @@ export function closureRefusalMessage(ref: string, checks: ClosureCheck[]): stri
 export type SatisfactionScore = 1 | 2 | 3 | 4 | 5
 
 /** Row in `surveys` (see the surveys contract; reports read TP12 from `answers.tp12`). */
-export interface SatisfactionSurvey {
+// A type alias, not an interface, so rows fit the loosely typed `notes`/`surveys` tables.
+export type SatisfactionSurvey = {
   id: string
   caseId: string
   kind: 'satisfaction'
@@ -383,7 +386,8 @@ export const followUpOutcomes = ['no further problems', 'problems have returned'
 export type FollowUpOutcome = (typeof followUpOutcomes)[number]
 
 /** Proactive follow-up contact after closure. [003 §3.7] */
-export interface FollowUpContact {
+// A type alias, not an interface, so rows fit the loosely typed `notes`/`surveys` tables.
+export type FollowUpContact = {
   id: string
   caseId: string
   kind: 'follow-up'
