@@ -3,6 +3,10 @@
  * higher is easier; 60–70 is plain English). Letters must be clear and jargon-free [003 §4.1];
  * the officer sees the score against the target in Settings before saving.
  */
+// The declaration travels with this file so every TypeScript project that includes it (the web
+// build and the node-side tests) knows the untyped package's shape.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./text-readability.d.ts" />
 import readability from 'text-readability'
 
 export interface ReadabilityResult {
