@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { addDays, format } from 'date-fns'
-import { createProfile, expectNoAxeViolations } from './helpers'
+import { createProfile, expectNoAxeViolations, loadDemoCaseload } from './helpers'
 import bankHolidays from '../../resources/bank-holidays-england-and-wales.json' with { type: 'json' }
 import { WorkingCalendar, ukDate } from '../../src/domain/workingDays'
 
@@ -215,4 +215,33 @@ test('a further report from someone with an open case is offered to that case, n
   await expect(page.getByRole('heading', { name: 'Incidents (2)' })).toBeVisible()
   await page.getByRole('link', { name: 'My caseload' }).click()
   await expect(page.getByTestId('case-count')).toHaveText('1 case')
+})
+
+test('the caseload filters a demo caseload, and Today links to the cases that need action', async ({ page }) => {
+  test.setTimeout(90_000)
+  await createProfile(page, 'Fil Filters')
+  await loadDemoCaseload(page, 60)
+  await page.getByRole('link', { name: 'My caseload' }).click()
+  await expect(page.getByTestId('case-count')).toHaveText('60 cases')
+  const today = page.getByRole('region', { name: /Overdue|Due soon/ }).first()
+  await expect(today).toBeVisible()
+  await expectNoAxeViolations(page, 'caseload with Today items')
+
+  await page.getByRole('checkbox', { name: 'Overdue only' }).check()
+  const overdue = Number((await page.getByTestId('case-count').textContent())!.split(' ')[0])
+  expect(overdue).toBeGreaterThan(0)
+  expect(overdue).toBeLessThan(60)
+  await page.getByRole('checkbox', { name: 'Overdue only' }).uncheck()
+  await page.locator('.v-select', { has: page.getByRole('combobox', { name: 'Status', exact: true }) }).locator('.v-field').click()
+  await page.getByRole('option', { name: 'closed' }).click()
+  const closed = Number((await page.getByTestId('case-count').textContent())!.split(' ')[0])
+  expect(closed).toBeLessThan(60)
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(page.getByTestId('case-count')).toHaveText('60 cases')
+
+  // A Today item opens its case.
+  const link = today.getByRole('link').first()
+  const ref = (await link.textContent())!.trim()
+  await link.click()
+  await expect(page.getByRole('heading', { level: 1, name: ref })).toBeVisible()
 })
