@@ -106,5 +106,5 @@ export const useDocumentsStore = defineStore('documents', () => {
     return markServed(id, { date, method, by: useSessionStore().userId })
   }
 
-  return { organisation, letters, register, loadingRegister, loadSettings, context, preview, workingDaysFromToday, saveLetter, loadRegister, downloadAgain, recordServed }
+  return { localToday, organisation, letters, register, loadingRegister, loadSettings, context, preview, workingDaysFromToday, saveLetter, loadRegister, downloadAgain, recordServed }
 })

@@ -1,3 +1,4 @@
+import { format } from 'date-fns'
 import { z } from 'zod'
 import type { DocumentRecord } from '@/domain/caseRecords'
 import { parseOrRefuse, PolicyRefusal, ValidationError } from '@/domain/validation'
@@ -102,7 +103,8 @@ export type MarkServedInput = z.input<typeof markServedSchema>
  */
 export async function markServed(documentId: string, input: MarkServedInput, database: WorkstationDatabase = db): Promise<DocumentMeta> {
   const valid = parseOrRefuse(markServedSchema, input, 'The service record')
-  const today = new Date().toISOString().slice(0, 10)
+  // The officer's own calendar day (not UTC): serving just after midnight in summer time is today.
+  const today = format(new Date(), 'yyyy-MM-dd')
   if (valid.date > today) throw new ValidationError('The service record', [{ field: 'date', message: 'cannot be in the future' }])
   return auditedWrite(valid.by, (d) => [d.documents, d.users], async ({ database: d, audit }) => {
     await requireRole(valid.by, ['officer', 'manager', 'administrator'], 'Recording service of a document', d)

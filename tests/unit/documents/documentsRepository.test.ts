@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { format } from 'date-fns'
 import { describe, expect, it } from 'vitest'
 import { getDocumentBytes, listDocuments, markServed, storeDocument } from '@/data/repositories/documents'
 import { PolicyRefusal, ValidationError } from '@/domain/validation'
@@ -50,8 +51,8 @@ describe('documents repository', () => {
     const { database, officer, fixture, bytes } = await setup()
     const meta = await storeDocument({ caseId: fixture.case.id, kind: 'warning letter', title: 'Warning letter', recipientName: 'Dean Harlow', fileName: 'w.docx', bytes, templateVersion: 't', ruleSetVersion: 'r' }, officer.id, database)
     await expect(markServed(meta.id, { date: '2999-01-01', method: 'hand', by: officer.id }, database)).rejects.toThrow(/date — cannot be in the future/)
-    await expect(markServed(meta.id, { date: new Date().toISOString().slice(0, 10), method: 'pigeon' as never, by: officer.id }, database)).rejects.toThrow(ValidationError)
-    const today = new Date().toISOString().slice(0, 10)
+    await expect(markServed(meta.id, { date: format(new Date(), 'yyyy-MM-dd'), method: 'pigeon' as never, by: officer.id }, database)).rejects.toThrow(ValidationError)
+    const today = format(new Date(), 'yyyy-MM-dd')
     const served = await markServed(meta.id, { date: today, method: 'first-class post', by: officer.id }, database)
     expect(served.served).toMatchObject({ date: today, method: 'first-class post', by: officer.id })
     await expect(markServed(meta.id, { date: today, method: 'hand', by: officer.id }, database)).rejects.toThrow(/already recorded as served/)
@@ -69,7 +70,7 @@ describe('documents repository', () => {
     expect(abas.map((d) => d.title)).toEqual(['A'])
     expect('bytes' in abas[0]).toBe(false)
     expect(abas[0].caseRef).toBe('ASB-2026-00042')
-    const today = new Date().toISOString().slice(0, 10)
+    const today = format(new Date(), 'yyyy-MM-dd')
     expect((await listDocuments({ from: today, to: today }, database)).length).toBe(2)
     expect((await listDocuments({ to: '2000-01-01' }, database)).length).toBe(0)
   })
