@@ -93,3 +93,13 @@ describe('civil injunction referral pack', () => {
     expect(text).toContain('DRAFT — NOT FOR SERVICE')
   })
 })
+
+describe('civil injunction referral: the respondent\'s age', () => {
+  it('an under-18 respondent needs the youth offending team consulted', async () => {
+    const young = { ...caseFile, parties: caseFile.parties.map((p) => (p.personId === 'p-perp' ? { ...p, person: { ...p.person, dateOfBirth: '2010-03-01' } } : p)) }
+    const action = nosp({ kind: 'civil injunction referral', regimeId: undefined, grounds: [], againstPersonIds: ['p-perp'], prohibitions: ['Not to enter the communal stairwell of 14 Kingfisher Way'] })
+    const text = await docxText((await buildInjunctionReferral({ action, caseFile: young, organisation, officer, ruleSet: shippedRuleSet, draft: false, date: '2026-11-25' })).bytes)
+    expect(text).toContain('Age: 16 (under 18): the youth offending team must be consulted before the application')
+    expect(text).not.toContain('DRAFT')
+  })
+})
