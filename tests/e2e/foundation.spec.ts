@@ -48,11 +48,11 @@ test('the shell can be used with the keyboard alone', async ({ page }) => {
 test('bad organisation details are refused with a message on the field', async ({ page }) => {
   await createProfile(page, 'Ola Admin')
   await page.getByRole('link', { name: 'Settings' }).click()
-  await page.getByLabel('Email').fill('not an email')
+  await page.getByLabel('Email', { exact: true }).fill('not an email')
   await page.getByRole('button', { name: 'Save organisation' }).click()
   await expect(page.getByText('must be an email address').first()).toBeVisible()
   await page.reload()
-  await expect(page.getByLabel('Email')).toHaveValue('asb@riversidevale.example')
+  await expect(page.getByLabel('Email', { exact: true })).toHaveValue('asb@riversidevale.example')
 })
 
 test('signing in to an existing profile needs its passphrase', async ({ page }) => {
