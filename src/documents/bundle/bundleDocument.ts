@@ -198,14 +198,18 @@ export function bundleSections(c: BundleContent, report: RedactionEntry[]): Bund
   return sections
 }
 
-function docOf(c: BundleContent, title: string, children: FileChild[], withPageNumbers: boolean): Document {
+/** How the page references of the index get their numbers: worked out now, filled on opening, or none to fill. */
+type PageNumbering = 'estimated' | 'on opening' | 'none'
+
+function docOf(c: BundleContent, title: string, children: FileChild[], pages: PageNumbering): Document {
   const marking = c.recipient === 'legal team' ? 'LEGALLY PRIVILEGED — PREPARED FOR THE LEGAL TEAM' : `REDACTED FOR ${c.recipient.toUpperCase()}`
   return new Document({
     creator: c.organisation,
     title,
     description: `${title} — ${c.caseRef}`,
-    features: { updateFields: false },
-    ...(withPageNumbers ? { pageNumbers: estimatePageNumbers } : {}),
+    // Without worked-out numbers, ask the word processor to fill the page fields when it opens the file.
+    features: { updateFields: pages === 'on opening' },
+    ...(pages === 'estimated' ? { pageNumbers: estimatePageNumbers } : {}),
     styles: {
       default: {
         document: { run: { font: FONT, size: BODY } },
@@ -234,8 +238,12 @@ async function pack(document: Document): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toArrayBuffer(document))
 }
 
-/** Above this many table rows the page layout estimate is skipped (Word fills the numbers on open). */
-const LAYOUT_ROW_LIMIT = 400
+/**
+ * Page numbers in the static index and the TOC are worked out by laying the pages out (docx/layout)
+ * only for small bundles: the layout costs seconds per hundred table rows, which would break the
+ * 3-second target. Above this, the fields are written for Word and LibreOffice to fill on opening.
+ */
+const LAYOUT_ROW_LIMIT = 60
 
 /** The whole bundle in one Word document. */
 export async function buildBundleDocx(c: BundleContent, report: RedactionEntry[], onProgress: ProgressReporter = () => {}): Promise<Uint8Array> {
@@ -273,7 +281,7 @@ export async function buildBundleDocx(c: BundleContent, report: RedactionEntry[]
   const rows = c.chronology.length + c.scott.length + c.exhibits.length
   onProgress(0.45, 'Laying out pages')
   await yieldToUi()
-  const bytes = await pack(docOf(c, `Case bundle ${c.caseRef}`, body, rows <= LAYOUT_ROW_LIMIT))
+  const bytes = await pack(docOf(c, `Case bundle ${c.caseRef}`, body, rows <= LAYOUT_ROW_LIMIT ? 'estimated' : 'on opening'))
   onProgress(0.7, 'Whole bundle written')
   return bytes
 }
@@ -283,7 +291,7 @@ export async function buildBundleParts(c: BundleContent, report: RedactionEntry[
   const sections = bundleSections(c, report)
   const parts = []
   for (const [i, s] of sections.entries()) {
-    parts.push({ name: s.partName, title: s.title, kind: s.kind, bytes: await pack(docOf(c, s.title, [heading1(s.title, undefined, false), ...s.build()], false)) })
+    parts.push({ name: s.partName, title: s.title, kind: s.kind, bytes: await pack(docOf(c, s.title, [heading1(s.title, undefined, false), ...s.build()], 'none')) })
     onProgress(0.7 + (0.2 * (i + 1)) / sections.length, s.title)
     await yieldToUi()
   }
