@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
+import JSZip from 'jszip'
 import { createProfile, expectNoAxeViolations, loadDemoCaseload, openSelect } from './helpers'
 
 async function pickLastFullQuarter(page: Page): Promise<string> {
@@ -56,6 +57,23 @@ test('a manager reads NM01 for a quarter, sees a chart with its table, and expor
   await expect(page.getByTestId('report-status')).toHaveText(/Saved opened-closed-by-category-q\d/)
 
   await expectNoAxeViolations(page, 'reports with a table shown')
+
+  // The Word report for the board carries the same NM01 figure, read back from the .docx.
+  const wordPromise = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export board report (Word)' }).click()
+  const word = await wordPromise
+  expect(word.suggestedFilename()).toMatch(/^asb-board-report-q\d-\d{4}-\d{2}\.docx$/)
+  const zip = await JSZip.loadAsync(await readFile((await word.path())!))
+  const xml = await zip.file('word/document.xml')!.async('string')
+  const text = (xml.match(/<w:t(?:\s[^>]*)?>[^<]*<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join(' ')
+  expect(text).toContain(`Anti-social behaviour performance report: ${quarter}`)
+  expect(text).toContain('NM01(1) ASB cases per 1,000 homes')
+  expect(text).toContain(String(expected))
+  await expect(page.getByTestId('report-status')).toHaveText(/added it to the documents register/)
+
+  // Equality trends appear only when asked for; the demo records no characteristics, so no rows.
+  await page.getByRole('button', { name: 'Show equality trends' }).click()
+  await expect(page.getByRole('table', { name: 'Victims and reporters by protected characteristic' })).toContainText('Nothing to report for this period.')
 })
 
 test('a manager draws a quality sample and scores a case with the keyboard', async ({ page }) => {
