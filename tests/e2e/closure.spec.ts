@@ -35,14 +35,16 @@ async function oldOpenCase(page: Page): Promise<{ id: string; ref: string; repor
     const people = await all<Row>('people')
     const actions = await all<Row>('actions')
     const candidate = cases.find((c) => c.status === 'open' && c.route === 'ASB team' && String(c.openedAt) < openedBefore
-      && !c.anonymous && parties.some((p) => p.caseId === c.id && p.role === 'reporter') && !actions.some((a) => a.caseId === c.id))
+      && !c.anonymous && parties.some((p) => p.caseId === c.id && p.role === 'reporter')
+      // An open action-plan item, so the test also explains one before closing.
+      && actions.some((a) => a.caseId === c.id && a.status === 'open'))
     if (!candidate) return undefined
     const reporter = parties.find((p) => p.caseId === candidate.id && p.role === 'reporter')!
     const person = people.find((p) => p.id === reporter.personId)!
     database.close()
     return { id: String(candidate.id), ref: String(candidate.ref), reporterName: `${String(person.firstName)} ${String(person.surname)}`.trim() }
   }, isoDaysAgo(100))
-  expect(found, 'the demo caseload has an open case opened over 100 days ago').toBeTruthy()
+  expect(found, 'the demo caseload has an open case opened over 100 days ago with an open action').toBeTruthy()
   return found!
 }
 
@@ -103,8 +105,10 @@ test('close a case after three unanswered attempts, see the survey and follow-up
   expect((await download).suggestedFilename()).toMatch(new RegExp(`^${target.ref} closure summary .+\\.docx$`))
   await expect(page.getByText('Closure summary saved to the documents register')).toBeVisible()
 
-  // Explain anything still open, then every check is met.
+  // Open action-plan items are listed and must be explained; then every check is met.
+  await expect(page.getByTestId('check-open actions')).toContainText('Open action-plan items: Not met.')
   for (const box of await panel.getByLabel(/^Explain why this is left/).all()) await box.fill('Left open: the reporter moved away.')
+  await expect(page.getByTestId('check-open actions')).toContainText('Open action-plan items: Met.')
   await expect(contactCheck).toContainText('Reporter told the outcome: Met.')
   await expect(panel.getByText('All checks are met.')).toBeVisible()
   await panel.getByRole('button', { name: 'Close case', exact: true }).click()
@@ -182,6 +186,7 @@ test('close as malicious only after an investigation and a review by another man
   await panel.getByLabel("Manager's passphrase").fill(TEST_PASSPHRASE)
   await panel.getByRole('button', { name: 'Record managerial review' }).click()
   await expect(malicious).toContainText('Priya Shah reviewed the investigation on')
+  for (const box of await panel.getByLabel(/^Explain why this is left/).all()) await box.fill('Not needed: the reports were not genuine.')
   await expect(panel.getByText('All checks are met.')).toBeVisible()
   await expectNoAxeViolations(page, 'Malicious closure with review')
 

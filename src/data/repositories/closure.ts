@@ -354,7 +354,8 @@ export async function recordFollowUp(input: z.input<typeof followUpSchema>, by: 
  */
 export async function closureTodayItems(context: { officerId: string; today: string; horizon: string }, database: WorkstationDatabase = db): Promise<TodayItem[]> {
   const due = (await database.surveys.where('dueAt').belowOrEqual(context.horizon).toArray()).filter(
-    (r) => (isSatisfactionSurvey(r) && surveyOutstanding(r)) || (isFollowUp(r) && followUpOutstanding(r)),
+    // A survey is the officer's task until it is sent (or answered by phone, or declined).
+    (r) => (isSatisfactionSurvey(r) && surveyOutstanding(r) && !r.sentAt) || (isFollowUp(r) && followUpOutstanding(r)),
   ) as unknown as (SatisfactionSurvey | FollowUpContact)[]
   if (due.length === 0) return []
   const cases = await database.cases.bulkGet([...new Set(due.map((r) => r.caseId))])

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { WorkstationDatabase } from '@/data/db'
 import {
   closeCase, closureTodayItems, previewClosureChecks, recordFollowUp, recordMaliciousInvestigation, recordMaliciousReview,
-  recordSurveyAnswers, recordSurveyDeclined, reopenCase,
+  recordSurveyAnswers, recordSurveyDeclined, recordSurveySent, reopenCase,
 } from '@/data/repositories/closure'
 import { storeDocument } from '@/data/repositories/documents'
 import type { CaseWithClosureHistory, FollowUpContact, SatisfactionSurvey } from '@/domain/closure'
@@ -159,8 +159,11 @@ describe('after closure', () => {
     expect(await closureTodayItems({ officerId: officer.id, today: '2026-10-21', horizon: '2026-10-23' }, database)).toEqual([])
 
     const survey = await rowOf('satisfaction')
+    // Once sent, the survey is no longer the officer's task; the follow-up still is.
+    await recordSurveySent({ surveyId: survey.id, sentOn: '2026-10-27', method: 'letter' }, officer.id, database)
+    expect((await closureTodayItems({ officerId: officer.id, today: TODAY, horizon: '2026-11-27' }, database)).map((i) => i.kind)).toEqual(['follow-up contact'])
     await recordSurveyAnswers({ surveyId: survey.id, answeredOn: '2026-10-28', answers: { tp12: 4, 'kept-informed': 5 } }, officer.id, database)
-    expect(await rowOf('satisfaction')).toMatchObject({ answeredAt: '2026-10-28', answers: { tp12: 4, 'kept-informed': 5 } })
+    expect(await rowOf('satisfaction')).toMatchObject({ sentAt: '2026-10-27', sentMethod: 'letter', answeredAt: '2026-10-28', answers: { tp12: 4, 'kept-informed': 5 } })
     const followUp = await rowOf('follow-up')
     await recordFollowUp({ followUpId: followUp.id, doneOn: '2026-11-17', outcome: 'no further problems', method: 'telephone' }, officer.id, database)
     expect(await closureTodayItems({ officerId: officer.id, today: TODAY, horizon: '2026-11-27' }, database)).toEqual([])
