@@ -13,7 +13,7 @@ import { enabledRegimes, kindsOffered, legalSettings, secondApprovalFor, type Le
 import {
   absoluteGroundDeadlines, actionFingerprint, actionLabel, approverProblems, computeNoticeDates, eiaAnswersSchema, eiaProblems, formalActionKinds,
   groundChoiceSchema, groundsOffered, missedServiceDeadline, noticeActionKinds, proportionalityAnswersSchema, proportionalityGate, proportionalityProblems,
-  regimeFor, serviceMethods, shippedRuleSet, tenancySchema, tenureSchema,
+  methodWords, regimeFor, serviceMethods, shippedRuleSet, tenancySchema, tenureSchema,
   type Approval, type EiaAnswers, type FormalAction, type GateResult, type NoticeDates, type ProportionalityAnswers, type RuleSet,
 } from '@/domain/formalAction'
 import { buildNotice } from '@/documents/notices/possessionNotice'
@@ -348,7 +348,8 @@ export async function generateNotice(actionId: string, input: NoticeRequest, by:
       createdBy: by, createdAt: nowIso(),
     }
     await d.documents.add(record)
-    await rows(d).put({ ...now, noticeDocumentIds: [...now.noticeDocumentIds, record.id] })
+    const stated = plan ? [...(now.statedDates ?? []), { documentId: record.id, plannedServiceDate: request.serviceDate, method: request.method, proceedingsFrom: plan.dates.proceedingsFrom }] : now.statedDates
+    await rows(d).put({ ...now, noticeDocumentIds: [...now.noticeDocumentIds, record.id], ...(stated ? { statedDates: stated } : {}) })
     const { bytes: _bytes, ...meta } = record
     await ctx.audit({ caseId: action.caseId, entity: 'document', entityId: record.id, action: request.draft ? 'draft notice generated' : 'notice generated for service', after: { ...meta, ...(plan ? { dates: plan.dates } : {}) } })
     return { ...meta, ...(plan ? { plan } : {}) }
@@ -386,6 +387,11 @@ export async function recordNoticeService(actionId: string, input: ServiceInput,
       if (plan.blocked) warnings.push(plan.blocked)
       dates = plan.dates
       warnings.push(...plan.dates.warnings)
+      // A notice served later than planned may state a date that is now too early. [LEGAL-NOTES §3]
+      const stated = action.statedDates?.find((s) => s.documentId === doc.id)
+      if (stated && plan.dates.proceedingsFrom > stated.proceedingsFrom) {
+        warnings.push(`The notice states ${ukDate(stated.proceedingsFrom)}, but served ${methodWords(valid.method)} on ${ukDate(valid.date)} the earliest date is ${ukDate(plan.dates.proceedingsFrom)}. The notice may be invalid: speak to your legal team, and generate and serve a new notice if they advise it.`)
+      }
     }
     const at = nowIso()
     const served = { date: valid.date, method: valid.method, by, recordedAt: at }

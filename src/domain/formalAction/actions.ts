@@ -107,6 +107,8 @@ export interface FormalAction {
   /** Shown as a banner: the last approval voided by a change, and why. */
   approvalVoided?: { at: string; by: string; reason: string }
   noticeDocumentIds: string[]
+  /** What each generated notice states, so service on a later day than planned can be checked. */
+  statedDates?: { documentId: string; plannedServiceDate: string; method: ServiceMethod; proceedingsFrom: string }[]
   service?: NoticeServiceRecord
   withdrawn?: { at: string; by: string; reason: string }
 }

@@ -220,3 +220,25 @@ describe('Today: notice clocks and the review queue', () => {
     expect(items.find((i) => i.label.startsWith('Serve the Ground 7A notice on Dean Harlow by'))).toMatchObject({ kind: 'notice clock', overdue: false })
   })
 })
+
+describe('service later than planned', () => {
+  it('warns when the date the notice states is now too early', async () => {
+    const action = await startFormalAction({ caseId: fixture.case.id, kind: 'NOSP', againstPersonIds: [fixture.perpetrator.id] }, officer, database)
+    await saveFormalActionDetails(action.id, {
+      tenancy: { type: 'periodic', rentPeriod: 'weekly', periodStartDate: '2026-01-05' },
+      grounds: [{ ground: '12', clause: 'Clause 4.2: not to cause a nuisance' }],
+      incidentIds: ['inc-1'],
+      particulars: 'On 29 August 2026 at about 11.40pm very loud music came from Flat 7 until 2am, in breach of clause 4.2.',
+    }, officer, database)
+    await saveProportionality(action.id, completeProportionality(['inc-1']), officer, database)
+    await saveEia(action.id, completeEia(), officer, database)
+    await submitForApproval(action.id, officer, database)
+    await approve(action.id)
+    // Planned for a date well before today: Ground 12 alone gives two weeks from that planned service.
+    const notice = await generateNotice(action.id, { serviceDate: '2026-01-05', method: 'hand' }, officer, database)
+    expect(notice.plan?.dates.proceedingsFrom).toBe('2026-01-19')
+    const { warnings, action: served } = await recordNoticeService(action.id, { documentId: notice.id, date: today, method: 'hand', servedBy: 'Jo Smith' }, officer, database)
+    expect(warnings.join(' ')).toContain('The notice states 19 January 2026, but served by hand on')
+    expect(served.status).toBe('served')
+  })
+})
