@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { bundleTexts, contentTraces } from '@/domain/bundle/bundleContent'
 import { pseudonymLetter } from '@/domain/bundle/redaction'
@@ -91,7 +92,6 @@ describe('redaction for other recipients', () => {
 
 describe('redaction holds for any confidential name', () => {
   it('leaves no whole-word trace of a random confidential name written in any case, in any section', async () => {
-    const fc = await import('fast-check')
     const { sources } = await preparedFixture()
     const word = fc.stringMatching(/^[A-Z][a-z]{2,9}$/)
     // Words the redaction itself writes ("Witness B", "[address removed]") cannot be tested for absence.
