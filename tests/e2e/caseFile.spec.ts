@@ -245,3 +245,40 @@ test('the caseload filters a demo caseload, and Today links to the cases that ne
   await link.click()
   await expect(page.getByRole('heading', { level: 1, name: ref })).toBeVisible()
 })
+
+test('routing and response targets are settings: a change shows at once on the New report form', async ({ page }) => {
+  test.setTimeout(90_000)
+  await createProfile(page, 'Set Tings')
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await expect(page.getByRole('heading', { name: 'Routing table' })).toBeVisible()
+  await expectNoAxeViolations(page, 'settings with policy and routing sections')
+
+  // Bad input is refused on the field: a threshold above the statutory maximum.
+  await page.getByLabel('Qualifying complaints').fill('4')
+  await page.getByRole('button', { name: 'Save targets and thresholds' }).click()
+  await expect(page.getByText('must be no higher than 3 qualifying complaints (statutory maximum)').first()).toBeVisible()
+  await page.getByLabel('Qualifying complaints').fill('3')
+  await page.getByLabel('Medium band').fill('2')
+  await page.getByRole('button', { name: 'Save targets and thresholds' }).click()
+  await expect(page.getByText('Response targets and thresholds saved.')).toBeVisible()
+
+  // Criminal damage goes to the ASB team instead of Tenancy Management.
+  const row = page.getByRole('row').filter({ has: page.locator('input[value="Criminal damage"]') })
+  await row.locator('.v-select .v-field').first().click()
+  await page.getByRole('option', { name: 'ASB team' }).click()
+  await page.getByRole('button', { name: 'Save routing table' }).click()
+  await expect(page.getByText('Routing table saved.')).toBeVisible()
+
+  await page.getByRole('link', { name: 'New report' }).click()
+  await page.getByLabel('Report category').fill('Criminal damage')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('triage-route')).toContainText('Route: ASB team')
+  await page.getByRole('combobox', { name: 'Report category' }).fill('Persistent noise')
+  await page.keyboard.press('Enter')
+  for (const group of ['Harm caused or threatened', 'How often it happens', 'Vulnerability of the victim', 'Impact on the victim and community', 'Risk of escalation']) {
+    await page.getByRole('radiogroup', { name: group }).getByLabel('3').check()
+  }
+  await expect(page.getByTestId('preview-band')).toContainText('Medium')
+  const due = calendar.addWorkingDays(format(new Date(), 'yyyy-MM-dd'), 2).date
+  await expect(page.getByText(`First contact due by: ${ukDate(due)}`)).toBeVisible()
+})
