@@ -2,7 +2,8 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { BackupRefusal, scheduledBackupDue, type BackupReason } from '@/domain/backup'
 import { backupSettings } from '@/domain/settings/trust'
-import { applyRestore, buildBackup, prepareRestore, readBackupState, recordBackupMade, setBackupPassphrase, storedBackupKey, type BackupLogEntry } from '@/data/backup/backup'
+import { DATABASE_NAME, db } from '@/data/db'
+import { applyRestore, backupBeforeMigration, buildBackup, prepareRestore, readBackupState, recordBackupMade, setBackupPassphrase, storedBackupKey, type BackupLogEntry } from '@/data/backup/backup'
 import type { BackupKey } from '@/data/backup/codec'
 import { canWriteBackupsUnattended, saveBackupFile } from '@/platform'
 import { useSessionStore } from './session'
@@ -71,9 +72,24 @@ export const useBackupStore = defineStore('backup', () => {
     return { createdAt: manifest.createdAt, cases: manifest.counts.cases ?? 0 }
   }
 
+  /**
+   * Call once at start-up, before anything reads the database (opening it runs any schema
+   * upgrade): saves a backup of the database as it stands when an upgrade is pending.
+   * Returns a warning to show when none could be made.
+   */
+  async function backupBeforeUpgrade(): Promise<string | undefined> {
+    const pending = await backupBeforeMigration(DATABASE_NAME, db.verno, __APP_VERSION__)
+    if (!pending) return undefined
+    if (!pending.built) return pending.skipped
+    // Settings are not read here: reading would open (and so upgrade) the database first.
+    const { savedTo } = await saveBackupFile({ fileName: pending.built.fileName, bytes: pending.built.bytes, keep: backupSettings.defaults().keep })
+    await recordBackupMade(pending.built.manifest.createdBy, pending.built, savedTo)
+    return undefined
+  }
+
   function describeError(error: unknown): string {
     return error instanceof BackupRefusal ? `Not restored: ${error.message} Your current data has not been changed.` : (error as Error).message
   }
 
-  return { hasPassphrase, log, lastScheduledAt, reminderDue, load, setPassphrase, makeBackup, checkSchedule, restore, describeError }
+  return { hasPassphrase, log, lastScheduledAt, reminderDue, load, setPassphrase, makeBackup, checkSchedule, restore, backupBeforeUpgrade, describeError }
 })

@@ -1,3 +1,4 @@
+import Dexie from 'dexie'
 import { z } from 'zod'
 import { checkAuditChain, sha256Hex, type AuditEntry } from '@/domain/audit'
 import {
@@ -189,7 +190,8 @@ export async function setBackupPassphrase(by: string, passphrase: string, databa
 }
 
 export async function storedBackupKey(database: WorkstationDatabase = db): Promise<BackupKey | undefined> {
-  const row = await database.settings.get(KEY_ROW)
+  // table() rather than .settings: also works on a database opened without its schema (below).
+  const row = (await database.table('settings').get(KEY_ROW)) as { value?: unknown } | undefined
   const parsed = keyRowSchema.safeParse(row?.value)
   return parsed.success ? importBackupKey(parsed.data) : undefined
 }
@@ -217,4 +219,26 @@ export async function recordBackupMade(by: string, built: BuiltBackup, savedTo: 
     await d.settings.put({ key: STATE_ROW, version: 1, value: next, updatedAt: entry.at, updatedBy: by })
     await audit({ entity: 'backup', entityId: entry.fileName, action: 'made', after: entry })
   }, database)
+}
+
+/**
+ * The backup taken before a schema upgrade. Call at start-up BEFORE the app's database is opened
+ * (opening runs the upgrade): if the stored database is at an older version than `currentVersion`,
+ * it is opened as it is (no schema declared, so nothing is upgraded) and backed up with the
+ * stored backup key. Returns undefined when no upgrade is pending, or when no backup passphrase
+ * was ever set (nothing to encrypt with: `skipped` says so, and the caller should warn).
+ */
+export async function backupBeforeMigration(name: string, currentVersion: number, appVersion: string): Promise<{ built?: BuiltBackup; skipped?: string } | undefined> {
+  if (!(await Dexie.exists(name))) return undefined
+  const stored = new Dexie(name)
+  try {
+    await stored.open()
+    if (stored.verno >= currentVersion) return undefined
+    const asWorkstation = stored as unknown as WorkstationDatabase
+    const key = await storedBackupKey(asWorkstation)
+    if (!key) return { skipped: 'No backup passphrase is set, so no backup could be made before the upgrade.' }
+    return { built: await buildBackup(key, { reason: 'before migration', by: 'ASB Workstation (upgrade)', appVersion }, asWorkstation) }
+  } finally {
+    stored.close()
+  }
 }

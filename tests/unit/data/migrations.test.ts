@@ -5,6 +5,8 @@ import { WorkstationDatabase } from '@/data/db'
 import { verifyAuditChain } from '@/data/audit'
 import { decodeValue } from '@/data/backup/codec'
 import { rowSchemas } from '@/data/backup/rowSchemas'
+import { backupBeforeMigration, prepareRestore, setBackupPassphrase } from '@/data/backup/backup'
+import { freshDatabase } from '../helpers/db'
 import { sha256Hex } from '@/domain/audit'
 
 /**
@@ -78,5 +80,30 @@ describe('migrations', () => {
   it('every table of the current schema has a row schema, so a restore checks every row', () => {
     const database = new WorkstationDatabase('row-schema-probe')
     for (const table of database.tables) expect(rowSchemas[table.name], `no row schema for ${table.name} in src/data/backup/rowSchemas.ts`).toBeDefined()
+  })
+})
+
+describe('backup before a migration', () => {
+  it('backs up a database at an older version before it is upgraded, and does nothing when none is pending', async () => {
+    const fixture = loadFixture(1)
+    const name = await databaseAtVersion(fixture)
+    const admin = (fixture.tables.users as { id: string; administrator: boolean }[]).find((u) => u.administrator)!
+    const opened = new WorkstationDatabase(name)
+    await setBackupPassphrase(admin.id, 'river otter lantern', opened, 100_000)
+    opened.close()
+
+    expect(await backupBeforeMigration(name, 1, 'test')).toBeUndefined()
+    // Pretend this app's schema is version 2: the v1 database is backed up as it stands.
+    const result = await backupBeforeMigration(name, 2, 'test')
+    expect(result?.built?.manifest).toMatchObject({ schemaVersion: 1, reason: 'before migration', counts: { cases: fixture.tables.cases.length, audit: fixture.tables.audit.length + 1 } })
+    expect(result?.built?.fileName).toMatch(/-before-migration\.asbbackup$/)
+    const plan = await prepareRestore(result!.built!.bytes, 'river otter lantern', await freshDatabase())
+    expect(plan.tables.cases).toEqual(fixture.tables.cases.map(decodeValue))
+    expect(await backupBeforeMigration('no-such-database', 2, 'test')).toBeUndefined()
+  })
+
+  it('says so when no backup passphrase was ever set', async () => {
+    const name = await databaseAtVersion(loadFixture(1))
+    expect(await backupBeforeMigration(name, 2, 'test')).toEqual({ skipped: 'No backup passphrase is set, so no backup could be made before the upgrade.' })
   })
 })
