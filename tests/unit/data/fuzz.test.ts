@@ -20,7 +20,7 @@ import {
   startFormalAction, saveFormalActionDetails, saveProportionality, saveEia, submitForApproval, decideFormalAction, recordNoticeService, withdrawFormalAction, generateNotice,
 } from '@/data/repositories/formalActions'
 import { addIncident, editIncident } from '@/data/repositories/incidents'
-import { scoreQualitySample } from '@/data/repositories/qualitySampling'
+import { drawQualitySample, scoreQualitySample } from '@/data/repositories/qualitySampling'
 import { organisationSettings } from '@/domain/settings/organisation'
 import { lockSettings, backupSettings } from '@/domain/settings/trust'
 import { BackupRefusal } from '@/domain/backup'
@@ -114,6 +114,7 @@ const targets: Target[] = [
   ['withdrawFormalAction', (bad, c) => withdrawFormalAction(B(bad), B(bad), c.admin, c.database)],
   ['addIncident', (bad, c) => addIncident(B(bad), c.admin, {}, c.database)],
   ['editIncident', (bad, c) => editIncident('inc-1', B(bad), c.admin, {}, c.database)],
+  ['drawQualitySample', (bad, c) => drawQualitySample(B(bad), c.manager, c.database)],
   ['scoreQualitySample', (bad, c) => scoreQualitySample(B(bad), B(bad), c.manager, c.database)],
 ]
 
