@@ -22,12 +22,26 @@ export interface WorkingDayResult {
 }
 
 export class WorkingCalendar {
-  private readonly holidays: Map<string, string>
-  readonly coverage: { from: string; to: string }
+  private holidays = new Map<string, string>()
+  coverage: { from: string; to: string } = { from: '', to: '' }
+  provenance = ''
 
   constructor(data: BankHolidayData) {
+    this.load(data)
+  }
+
+  /**
+   * Replaces the bank holidays (an imported, newer file from Settings). The shared calendar is
+   * updated in place so every deadline computed afterwards uses the new data.
+   */
+  load(data: BankHolidayData): void {
     this.holidays = new Map(data.events.map((e) => [e.date, e.title]))
-    this.coverage = data.coverage
+    this.coverage = { ...data.coverage }
+    this.provenance = data.provenance ?? ''
+  }
+
+  get holidayCount(): number {
+    return this.holidays.size
   }
 
   isCovered(isoDate: string): boolean {

@@ -12,6 +12,7 @@ import { caseReviewStatus } from '@/domain/caseReview'
 import { defaultPolicy, type PolicySettings } from '@/domain/settings/policy'
 import type { ActionItem } from '@/domain/caseRecords'
 import { useSessionStore } from './session'
+import { useCalendarStore } from './calendar'
 
 /** The case open on screen. Panels read from here and call `reload()` after a change. */
 export const useCaseFileStore = defineStore('caseFile', () => {
@@ -23,6 +24,7 @@ export const useCaseFileStore = defineStore('caseFile', () => {
 
   async function open(caseId: string): Promise<void> {
     loading.value = true
+    await useCalendarStore().ensureApplied()
     performance.mark('case:open:start')
     try {
       const [loadedFile, loadedPolicy] = await Promise.all([loadCaseFile(caseId), readPolicy()])

@@ -6,6 +6,7 @@ import { localToday, readPolicy } from '@/data/repositories/cases'
 import { defaultCalendar } from '@/domain/calendarData'
 import { todayHorizon } from '@/domain/deadlines'
 import { useSessionStore } from './session'
+import { useCalendarStore } from './calendar'
 
 /**
  * The caseload: every case's slim row held in memory once, filtered in one pass per change of
@@ -34,6 +35,7 @@ export const useCaseloadStore = defineStore('caseload', () => {
   /** Loads once; afterwards follows writes. Safe to call on every visit. */
   async function refresh(): Promise<void> {
     today.value = localToday()
+    await useCalendarStore().ensureApplied()
     stopWatching ??= onCasesChanged(queueChange)
     if (!loaded.value) await load()
     else if (pending) await pending

@@ -14,6 +14,7 @@ import { findDuplicateCases, localNow, localToday, submitReport, type DuplicateC
 import { readSettings } from '@/data/repositories/settings'
 import { searchPeople } from '@/data/repositories/people'
 import { useSessionStore } from './session'
+import { useCalendarStore } from './calendar'
 
 export interface IntakePreview {
   triage?: TriageResult
@@ -30,6 +31,7 @@ export const useIntakeStore = defineStore('intake', () => {
   const policy = shallowRef<PolicySettings>(defaultPolicy())
 
   async function load(): Promise<void> {
+    await useCalendarStore().ensureApplied()
     ;[routing.value, policy.value] = await Promise.all([readSettings(routingSettings), readSettings(policySettings)])
   }
 

@@ -251,7 +251,8 @@ test('routing and response targets are settings: a change shows at once on the N
   await createProfile(page, 'Set Tings')
   await page.getByRole('link', { name: 'Settings' }).click()
   await expect(page.getByRole('heading', { name: 'Routing table' })).toBeVisible()
-  await expectNoAxeViolations(page, 'settings with policy and routing sections')
+  await expect(page.getByTestId('bank-holiday-coverage')).toContainText('1 January 2024 to 31 December 2028')
+  await expectNoAxeViolations(page, 'settings with policy, routing and bank-holiday sections')
 
   // Bad input is refused on the field: a threshold above the statutory maximum.
   await page.getByLabel('Qualifying complaints').fill('4')
