@@ -34,6 +34,8 @@ export async function addAction(input: ActionInput, by: string, options: { today
   }, database)
 }
 
+const actionIdSchema = z.object({ actionId: z.string('must be an action id').min(1, 'is required').max(200, 'is not an action id') })
+
 export const actionUpdateSchema = z.object({
   status: z.enum(actionStatuses, { message: 'must be open, done or cancelled' }).optional(),
   due: z.iso.date('must be a date').optional(),
@@ -43,10 +45,12 @@ export const actionUpdateSchema = z.object({
 
 /** Changes an action's status, due date or agreement; the audit keeps the before and after. */
 export async function updateAction(actionId: string, input: z.input<typeof actionUpdateSchema>, by: string, database: WorkstationDatabase = db): Promise<ActionItem> {
+  // Check the id before it reaches IndexedDB: a hostile id must be refused, not crash Dexie.
+  const { actionId: id } = parseOrRefuse(actionIdSchema, { actionId }, 'The action')
   const valid = parseOrRefuse(actionUpdateSchema, input, 'The action')
   return auditedWrite(by, (d) => [d.actions, d.users], async ({ database: d, audit }) => {
     await requireRole(by, [...CASE_WRITERS], 'Updating the action plan', d)
-    const found = await d.actions.get(actionId)
+    const found = await d.actions.get(id)
     if (!found) throw new ValidationError('The action', [{ field: 'actionId', message: 'no such action' }])
     const updated: ActionItem = { ...found, ...valid, updatedAt: nowIso() }
     await d.actions.put(updated)
