@@ -110,6 +110,6 @@ export function equalityReport(input: Pick<KpiInput, 'cases' | 'parties'> & { pe
 export function figureText(f: Figure): string {
   if (f.value === null) return 'No data'
   if (f.unit === '%') return `${f.value}%`
-  if (f.unit === 'working days') return `${f.value} working days`
+  if (f.unit === 'working days') return `${f.value} working day${f.value === 1 ? '' : 's'}`
   return f.value.toLocaleString('en-GB')
 }
