@@ -26,6 +26,12 @@ import { readSettings } from './settings'
  */
 const caseWriters = ['officer', 'manager', 'administrator'] as const
 
+/**
+ * A record id as the stores pass it. Checked before any Table.get: IndexedDB throws a DataError
+ * (or Dexie a TypeError) on a key that is not a string, which would reach the officer as a crash.
+ */
+const recordId = z.string({ message: 'must be a record id' }).min(1, 'is required').max(200, 'is not a record id')
+
 async function requireApprovedFormalAction(d: WorkstationDatabase, caseId: string): Promise<LooseRow> {
   const found = await d.cases.get(caseId)
   if (!found) throw new ValidationError('The case bundle', [{ field: 'caseId', message: 'no such case' }])
@@ -41,6 +47,7 @@ async function requireApprovedFormalAction(d: WorkstationDatabase, caseId: strin
  * none, in date order, after the highest number already given. Existing numbers never change.
  */
 export async function allocateExhibits(caseId: string, by: string, database: WorkstationDatabase = db): Promise<Map<string, string>> {
+  parseOrRefuse(z.object({ caseId: recordId }), { caseId }, 'The exhibit numbers')
   return auditedWrite(by, (d) => [d.cases, d.documents, d.evidence, d.formalActions, d.users], async ({ database: d, audit }) => {
     await requireRole(by, [...caseWriters], 'Numbering exhibits', d)
     await requireApprovedFormalAction(d, caseId)
@@ -234,6 +241,7 @@ export async function addLegalNote(input: LegalNoteInput, by: string, database: 
 
 /** The officer marks a legal note dealt with; the note stays on record. */
 export async function resolveLegalNote(noteId: string, by: string, database: WorkstationDatabase = db): Promise<LegalNote> {
+  parseOrRefuse(z.object({ noteId: recordId }), { noteId }, 'The legal note')
   return auditedWrite(by, (d) => [d.notes, d.users], async ({ database: d, audit }) => {
     await requireRole(by, [...caseWriters], 'Marking a legal note as dealt with', d)
     const found = (await d.notes.get(noteId)) as unknown as LegalNote | undefined

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import {
   capturedAtProblem, checkEvidenceSize, checkFitsStorage, duplicateRefusal, evidenceDetailsSchema, evidenceRemovalSchema,
   findDuplicate, sniffEvidence, EvidenceRefusal, type EvidenceDetails, type EvidenceMeta, type EvidenceRecord, type StorageEstimateLike,
@@ -22,6 +23,13 @@ export interface AddEvidenceInput extends EvidenceDetails {
   fileName: string
   file: Blob
 }
+
+const noFileName = 'is required (the file has no name)'
+const addEvidenceInputSchema = z.object({
+  ...evidenceDetailsSchema.shape,
+  fileName: z.string({ message: noFileName }).trim().min(1, noFileName),
+  file: z.instanceof(Blob, { message: 'is not a file' }),
+}, { error: 'no file was given (choose a file and say which incident it belongs to)' })
 
 export interface AddEvidenceOptions {
   /** Storage estimate; defaults to navigator.storage.estimate() where the platform has it. */
@@ -50,11 +58,9 @@ function withoutBlob(row: EvidenceRecord): EvidenceMeta {
  * IndexedDB would otherwise commit early. A refused file stores nothing and touches nothing else.
  */
 export async function addEvidence(input: AddEvidenceInput, by: string, database: WorkstationDatabase = db, options: AddEvidenceOptions = {}): Promise<EvidenceMeta> {
-  const { fileName: rawName, file, ...rawDetails } = input
-  const details = parseOrRefuse(evidenceDetailsSchema, rawDetails, 'The evidence file')
-  const fileName = typeof rawName === 'string' ? rawName.trim() : ''
-  if (!fileName) throw new ValidationError('The evidence file', [{ field: 'fileName', message: 'is required (the file has no name)' }])
-  if (!(file instanceof Blob)) throw new ValidationError('The evidence file', [{ field: 'file', message: 'is not a file' }])
+  // The whole input is parsed before anything is read from it (a missing or malformed input is a
+  // ValidationError naming the field, never a TypeError from destructuring).
+  const { fileName, file, ...details } = parseOrRefuse(addEvidenceInputSchema, input, 'The evidence file')
   const now = options.now?.() ?? new Date()
   const capturedProblem = capturedAtProblem(details.capturedAt, now)
   if (capturedProblem) throw new ValidationError('The evidence file', [{ field: 'capturedAt', message: capturedProblem }])

@@ -36,7 +36,18 @@ const ruleSet: RuleSet = shippedRuleSet
 
 const rows = (d: WorkstationDatabase) => d.formalActions as unknown as import('dexie').Table<FormalAction, string>
 
+/**
+ * The formal action's id, checked before any Table.get: IndexedDB throws a DataError on a key that
+ * is not a string, which would reach the officer as a crash rather than a clear refusal.
+ */
+const formalActionIdSchema = z.object({ formalActionId: z.string({ message: 'must be a formal action id' }).min(1, 'is required').max(200, 'is not a formal action id') })
+
+function checkActionId(actionId: unknown, what = 'The formal action'): string {
+  return parseOrRefuse(formalActionIdSchema, { formalActionId: actionId }, what).formalActionId
+}
+
 async function loadAction(d: WorkstationDatabase, id: string): Promise<FormalAction> {
+  checkActionId(id)
   const found = await rows(d).get(id)
   if (!found) throw new ValidationError('The formal action', [{ field: 'formalActionId', message: 'no such formal action' }])
   return found
@@ -57,6 +68,7 @@ export interface GateState {
 }
 
 export async function gateState(actionId: string, database: WorkstationDatabase = db, settings?: LegalSettings): Promise<GateState> {
+  checkActionId(actionId)
   const legal = settings ?? (await readSettings(legalSettings, database))
   const action = await loadAction(database, actionId)
   const proportionality = await latestAssessment<ProportionalityAnswers>(actionId, 'proportionality', database)
@@ -142,6 +154,7 @@ export type DetailsInput = z.input<typeof detailsSchema>
 
 /** Saves grounds, particulars, tenancy, incidents relied on. A change after approval voids it. */
 export async function saveFormalActionDetails(actionId: string, input: DetailsInput, by: string, database: WorkstationDatabase = db): Promise<FormalAction> {
+  checkActionId(actionId)
   const valid = parseOrRefuse(detailsSchema, input, 'The formal action')
   return auditedWrite(by, (d) => [d.formalActions, d.incidents, d.users], async (ctx) => {
     const d = ctx.database
@@ -195,11 +208,13 @@ async function saveAssessment(kind: 'proportionality' | 'eia', actionId: string,
 }
 
 export async function saveProportionality(actionId: string, answers: unknown, by: string, database: WorkstationDatabase = db): Promise<Assessment> {
+  checkActionId(actionId, 'The proportionality assessment')
   const valid = parseOrRefuse(proportionalityAnswersSchema, answers, 'The proportionality assessment')
   return saveAssessment('proportionality', actionId, valid, proportionalityProblems(valid).length === 0, by, database)
 }
 
 export async function saveEia(actionId: string, answers: unknown, by: string, database: WorkstationDatabase = db): Promise<Assessment> {
+  checkActionId(actionId, 'The Equality Impact Assessment')
   const valid = parseOrRefuse(eiaAnswersSchema, answers, 'The Equality Impact Assessment')
   return saveAssessment('eia', actionId, valid, eiaProblems(valid).length === 0, by, database)
 }
@@ -207,6 +222,7 @@ export async function saveEia(actionId: string, answers: unknown, by: string, da
 // ---------------------------------------------------------------- submit and decide
 
 export async function submitForApproval(actionId: string, by: string, database: WorkstationDatabase = db): Promise<FormalAction> {
+  checkActionId(actionId)
   const legal = await readSettings(legalSettings, database)
   return auditedWrite(by, (d) => [d.formalActions, d.assessments, d.users], async (ctx) => {
     const d = ctx.database

@@ -125,14 +125,6 @@ const targets: Target[] = [
  * test runs. (Checked 25 November 2026.)
  */
 const knownGaps: Record<string, string> = {
-  updateAction: 'src/data/repositories/actions.ts does not check actionId before Table.get (DataError)',
-  resolveLegalNote: 'src/data/repositories/bundles.ts does not check noteId before Table.get (TypeError/DataError)',
-  allocateExhibits: 'src/data/repositories/bundles.ts does not check caseId before Table.get (TypeError/DataError)',
-  addEvidence: 'src/data/repositories/evidence.ts destructures input before validating it (TypeError on null/undefined)',
-  saveFormalActionDetails: 'src/data/repositories/formalActions.ts does not check actionId before Table.get (DataError)',
-  saveProportionality: 'src/data/repositories/formalActions.ts does not check actionId before Table.get (DataError)',
-  saveEia: 'src/data/repositories/formalActions.ts does not check actionId before Table.get (DataError)',
-  submitForApproval: 'src/data/repositories/formalActions.ts does not check actionId before Table.get (TypeError/DataError)',
 }
 for (const [name, gap] of Object.entries(knownGaps)) it.todo(`${name}: hostile input — ${gap}`)
 
@@ -192,4 +184,28 @@ describe('hostile input to every repository write', () => {
     await fc.assert(fc.asyncProperty(hostileObject, async (bad) => void (await attempt(bad))), { numRuns: 25, seed: 20261125 })
     expect(failures.slice(0, 5), `${name} mishandled hostile input`).toEqual([])
   }, 120_000)
+})
+
+describe('a bad id is refused naming the field, before any table is read', () => {
+  it.each([
+    ['resolveLegalNote', 'noteId', (c: Ctx) => resolveLegalNote(B(42), c.admin, c.database)],
+    ['allocateExhibits', 'caseId', (c: Ctx) => allocateExhibits(B({}), c.admin, c.database)],
+    ['saveFormalActionDetails', 'formalActionId', (c: Ctx) => saveFormalActionDetails(B(null), {}, c.admin, c.database)],
+    ['saveProportionality', 'formalActionId', (c: Ctx) => saveProportionality(B([]), {}, c.admin, c.database)],
+    ['saveEia', 'formalActionId', (c: Ctx) => saveEia(B(''), {}, c.admin, c.database)],
+    ['submitForApproval', 'formalActionId', (c: Ctx) => submitForApproval(B(Number.NaN), c.admin, c.database)],
+    ['addEvidence', 'caseId', (c: Ctx) => addEvidence(B({ caseId: 7, fileName: 'door.png' }), c.admin, c.database)],
+  ] as const)('%s names %s', async (_name, field, call) => {
+    const database = await freshDatabase()
+    const admin = await userIn(database, 'Ada Admin')
+    const error = await call({ database, admin: admin.id, manager: admin.id, legal: admin.id }).then(() => undefined, (e: unknown) => e)
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).problems.map((p) => p.field)).toContain(field)
+  })
+})
+
+it('addEvidence with no input at all says no file was given', async () => {
+  const database = await freshDatabase()
+  const admin = await userIn(database, 'Ada Admin')
+  await expect(addEvidence(B(undefined), admin.id, database)).rejects.toThrow('The evidence file was not saved: no file was given')
 })
