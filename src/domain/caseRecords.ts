@@ -69,6 +69,8 @@ export interface Intervention {
   againstPersonId?: string
   outcome: string
   reviewDue?: string
+  /** The review held on or after `reviewDue` (e.g. an ABA's 3-month review). [LEGAL-NOTES §5] */
+  review?: { date: string; outcome: string; by: string; recordedAt: string }
   documentId?: string
   createdBy: string
   createdAt: string

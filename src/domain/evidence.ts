@@ -318,7 +318,7 @@ export function evidenceCountForIncident(evidence: readonly { incidentId?: unkno
 }
 
 /** Counts per incident in one pass, for lists of many incidents. */
-export function evidenceCountsByIncident(evidence: readonly { incidentId?: unknown; removed?: unknown }[]): Map<string, number> {
+export function evidenceCountsByIncident(evidence: readonly Record<string, unknown>[]): Map<string, number> {
   const counts = new Map<string, number>()
   for (const e of evidence) {
     if (e.removed || typeof e.incidentId !== 'string') continue

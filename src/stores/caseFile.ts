@@ -6,7 +6,7 @@ import { addIncident, editIncident, type IncidentInput } from '@/data/repositori
 import { recordContact, type ContactInput } from '@/data/repositories/contacts'
 import { addAction, updateAction, type ActionInput } from '@/data/repositories/actions'
 import { reassessRisk, recordVulnerabilityAssessment } from '@/data/repositories/assessments'
-import { recordIntervention, type InterventionInput } from '@/data/repositories/interventions'
+import { recordIntervention, recordInterventionReview, type InterventionInput, type InterventionReviewInput } from '@/data/repositories/interventions'
 import { caseDeadlines } from '@/domain/deadlines'
 import { caseReviewStatus } from '@/domain/caseReview'
 import { defaultPolicy, type PolicySettings } from '@/domain/settings/policy'
@@ -77,6 +77,7 @@ export const useCaseFileStore = defineStore('caseFile', () => {
     addAction: (input: Omit<ActionInput, 'caseId'>) => write(() => addAction({ ...input, caseId: caseId() }, by())),
     updateAction: (id: string, input: Partial<Pick<ActionItem, 'status' | 'due' | 'agreedWithReporterAt' | 'note'>>) => write(() => updateAction(id, input, by())),
     recordIntervention: (input: Omit<InterventionInput, 'caseId'>) => write(() => recordIntervention({ ...input, caseId: caseId() }, by())),
+    reviewIntervention: (input: InterventionReviewInput) => write(() => recordInterventionReview(input, by())),
     reassessRisk: (input: Parameters<typeof reassessRisk>[1]) => write(() => reassessRisk(caseId(), input, by())),
     recordVulnerability: (input: Parameters<typeof recordVulnerabilityAssessment>[1]) => write(() => recordVulnerabilityAssessment(caseId(), input, by())),
     reassign: (officerId: string, reason: string) => write(() => reassignOfficer(caseId(), { officerId, reason }, by())),

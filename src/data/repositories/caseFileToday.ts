@@ -41,6 +41,15 @@ export async function caseFileTodayItems(context: TodayContext, database: Workst
     if (c) withoutSent.push({ kind: 'action', caseId: c.id, caseRef: c.ref, due: a.due, overdue: a.due < today, label: `Action due ${ukDate(a.due)}: ${a.what} (${a.owner})`, officerId })
   }
 
+  // Intervention reviews (e.g. an ABA's review date) sit on the case clock until recorded.
+  const interventions = cases.length ? await database.interventions.where('caseId').anyOf(cases.map((c) => c.id)).toArray() : []
+  for (const v of interventions) {
+    const c = byId.get(v.caseId)
+    if (c && v.reviewDue && !v.review && v.reviewDue <= horizon) {
+      withoutSent.push({ kind: 'review', caseId: c.id, caseRef: c.ref, due: v.reviewDue, overdue: v.reviewDue < today, label: `Review of the ${v.kind} due ${ukDate(v.reviewDue)}`, officerId })
+    }
+  }
+
   const policy = await readSettings(policySettings, database)
   const incidents = cases.length ? await database.incidents.where('caseId').anyOf(cases.map((c) => c.id)).toArray() : []
   const byCase = new Map<string, typeof incidents>()

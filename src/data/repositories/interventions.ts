@@ -35,3 +35,30 @@ export async function recordIntervention(input: InterventionInput, by: string, d
     return intervention
   }, database)
 }
+
+export const interventionReviewSchema = z.object({
+  interventionId: z.string('must be an intervention id').min(1, 'is required').max(200, 'is not an intervention id'),
+  date: z.iso.date('must be a date (YYYY-MM-DD)'),
+  outcome: z.string('must be text').trim().min(5, 'must say what the review found (5 characters or more)').max(4000, 'must be 4,000 characters or fewer'),
+})
+export type InterventionReviewInput = z.input<typeof interventionReviewSchema>
+
+/**
+ * Records the review of an intervention that had a review date (an ABA is reviewed at 3 months
+ * by default — LEGAL-NOTES §5). Once reviewed it leaves the Today panel. Audited with before/after.
+ */
+export async function recordInterventionReview(input: InterventionReviewInput, by: string, database: WorkstationDatabase = db): Promise<Intervention> {
+  const valid = parseOrRefuse(interventionReviewSchema, input, 'The review')
+  return auditedWrite(by, (d) => [d.interventions, d.users], async ({ database: d, audit }) => {
+    await requireRole(by, ['officer', 'manager', 'administrator'], 'Recording a review', d)
+    const found = await d.interventions.get(valid.interventionId)
+    if (!found) throw new ValidationError('The review', [{ field: 'interventionId', message: 'no such intervention' }])
+    if (!found.reviewDue) throw new ValidationError('The review', [{ field: 'interventionId', message: `this ${found.kind} has no review date` }])
+    if (found.review) throw new ValidationError('The review', [{ field: 'interventionId', message: `this ${found.kind} was already reviewed on ${found.review.date}` }])
+    if (valid.date < found.date) throw new ValidationError('The review', [{ field: 'date', message: 'must be on or after the intervention date' }])
+    const updated: Intervention = { ...found, review: { date: valid.date, outcome: valid.outcome, by, recordedAt: nowIso() } }
+    await d.interventions.put(updated)
+    await audit({ caseId: found.caseId, entity: 'intervention', entityId: found.id, action: 'reviewed', before: found, after: updated })
+    return updated
+  }, database)
+}
