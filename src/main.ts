@@ -3,8 +3,18 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { router } from './router'
 import { vuetify } from './plugins/vuetify'
+import { useStartupStore } from './stores/startup'
 
-createApp(App).use(createPinia()).use(router).use(vuetify).mount('#app')
+const pinia = createPinia()
+const app = createApp(App).use(pinia).use(vuetify)
+
+// The backup before a schema upgrade runs before the router is installed and the app mounted:
+// the router's first navigation restores the session and mounted components read settings, and
+// the first read opens the database, which runs the upgrade. It never rejects (a failed backup
+// becomes a notice, not a blank screen) and, with no upgrade pending, costs one indexedDB.databases() call.
+void useStartupStore(pinia)
+  .backupBeforeUpgrade()
+  .finally(() => app.use(router).mount('#app'))
 
 // Benchmark hooks (`npm run bench`) only when asked for with ?bench; never loaded in normal use.
 if (new URLSearchParams(window.location.search).has('bench')) void import('./bench/benchHook')
