@@ -165,11 +165,13 @@ async function main() {
     const openRendered = []
     const openStore = []
     let timelineEntries = 0
+    let timelineInPage = 0
     for (let i = 0; i < RUNS; i++) {
       const r = await page.evaluate(([id, n]) => window.__asbBench.openCaseRendered(id, n), [bigCase, BIG_CASE_INCIDENTS])
       openRendered.push(r.rendered)
       openStore.push(r.store)
       timelineEntries = r.entries
+      timelineInPage = r.inPage ?? r.entries
     }
     const caseBaseline = []
     for (let i = 0; i < RUNS; i++) caseBaseline.push(await page.evaluate((id) => window.__asbBench.rawReadCaseFile(id), bigCase))
@@ -229,7 +231,7 @@ async function main() {
     figure(`caseload filter + search, ${loaded.toLocaleString('en-GB')} cases (script time per keystroke)`, '< 100 ms and ≤ 2× raw read of the matching rows', 100, perKeystroke, searchBaseline, 'ms',
       `typing "${SEARCH_TEXT}" (${matchingIds.length.toLocaleString('en-GB')} matches); filter pass alone (caseload:search measure): median ${median(searchMeasures)?.toFixed(1)} ms`, { maxRatio: 2 })
     figure(`open a case with ${BIG_CASE_INCIDENTS} incidents to rendered timeline`, '< 200 ms', 200, openRendered, caseBaseline, 'ms',
-      `route change to ${timelineEntries} timeline entries on screen; data ready (case:open measure): median ${median(openStore)?.toFixed(1)} ms`)
+      `route change to the timeline list of ${timelineEntries} entries drawn (virtualised: ${timelineInPage} items in the page for the first screenful); data ready (case:open measure): median ${median(openStore)?.toFixed(1)} ms`)
     figure('generate a letter (acknowledgement)', '< 300 ms', 300, letters, caseBaseline, 'ms', letterError ? `failed: ${letterError}` : 'letter:build measure (compose + docx bytes)')
     figure(`build a ${BIG_CASE_INCIDENTS}-incident legal bundle`, '< 3 s', 3000, bundles, caseBaseline, 'ms', bundleError ? `not available: ${bundleError}` : 'bundle:build measure (exhibits, docx, zip, stored)')
     figure(`a year's KPIs over ${loaded.toLocaleString('en-GB')} cases`, '< 1 s', 1000, kpis, kpiBaseline, 'ms', `kpis:year measure (in-memory copy current, then select + compute); ${kpiCases.toLocaleString('en-GB')} cases counted for NM01 in the year`)
