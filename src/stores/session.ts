@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Role, UserInput, UserProfile } from '@/domain/users'
-import { checkPassphrase, createUser, getUser, listUsers } from '@/data/repositories/users'
+import { createUser, getUser, listUsers } from '@/data/repositories/users'
+import { signIn as checkSignIn, signInWait, SignInRefusal } from '@/data/repositories/signIn'
 
 const SESSION_KEY = 'asb-workstation:user'
 
@@ -25,11 +26,44 @@ export const useSessionStore = defineStore('session', () => {
     if (id) user.value = await getUser(id)
   }
 
+  /**
+   * The wait before the chosen profile may try another passphrase (the profile screen disables
+   * Sign in and counts down). The data layer enforces it; this only shows it.
+   */
+  const signInNotBefore = ref(0)
+  const clock = ref(Date.now())
+  let countdown: ReturnType<typeof setInterval> | undefined
+  const signInWaitSeconds = computed(() => Math.max(0, Math.ceil((signInNotBefore.value - clock.value) / 1000)))
+
+  function waitFor(seconds: number): void {
+    clock.value = Date.now()
+    signInNotBefore.value = clock.value + seconds * 1000
+    if (countdown) clearInterval(countdown)
+    countdown = undefined
+    if (seconds <= 0) return
+    countdown = setInterval(() => {
+      clock.value = Date.now()
+      if (signInWaitSeconds.value === 0 && countdown) {
+        clearInterval(countdown)
+        countdown = undefined
+      }
+    }, 1000)
+  }
+
+  /** Called when a profile is chosen, so a wait left from earlier mistakes shows at once. */
+  async function loadSignInWait(id: string): Promise<void> {
+    waitFor((await signInWait(id)).waitSeconds)
+  }
+
+  /** Signs in with the profile's passphrase: wrong ones are audited and rate-limited (src/data/repositories/signIn.ts). */
   async function signIn(id: string, passphrase: string): Promise<void> {
-    const found = await getUser(id)
-    if (!found) throw new Error('That profile no longer exists.')
-    if (!(await checkPassphrase(id, passphrase))) throw new Error(`That passphrase is not right for ${found.name}.`)
-    startSession(found)
+    try {
+      startSession(await checkSignIn({ userId: id, passphrase }))
+      waitFor(0)
+    } catch (error) {
+      if (error instanceof SignInRefusal) waitFor(error.waitSeconds)
+      throw error
+    }
   }
 
   function startSession(found: UserProfile): void {
@@ -53,5 +87,5 @@ export const useSessionStore = defineStore('session', () => {
     return user.value !== undefined && roles.includes(user.value.role)
   }
 
-  return { user, profiles, signedIn, userId, loadProfiles, restore, signIn, createProfile, signOut, hasRole }
+  return { user, profiles, signedIn, userId, signInWaitSeconds, loadProfiles, loadSignInWait, restore, signIn, createProfile, signOut, hasRole }
 })

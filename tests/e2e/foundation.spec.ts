@@ -68,4 +68,20 @@ test('signing in to an existing profile needs its passphrase', async ({ page }) 
   await expect(page.getByText('That passphrase is not right for Pat Passphrase.')).toBeVisible()
   await expect(page).toHaveURL(/#\/profile/)
   await signInAs(page, 'Pat Passphrase')
+
+  // Guessing is slowed like the lock screen: after three wrong passphrases Sign in waits, and a
+  // reload (or another window) does not reset the wait.
+  await page.getByRole('button', { name: 'Switch user' }).click()
+  await page.getByRole('button', { name: /^Pat Passphrase/ }).click()
+  for (const guess of ['guess one', 'guess two', 'guess three']) {
+    await page.getByLabel('Passphrase for Pat Passphrase').fill(guess)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page.getByText('That passphrase is not right for Pat Passphrase.')).toBeVisible()
+  }
+  await expect(page.getByText(/Wait \d+ seconds before trying again/)).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeDisabled()
+  await page.reload()
+  await page.getByRole('button', { name: /^Pat Passphrase/ }).click()
+  await expect(page.getByRole('status').filter({ hasText: /You can try again in \d+ seconds/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeDisabled()
 })

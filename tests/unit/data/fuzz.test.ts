@@ -21,6 +21,7 @@ import {
 } from '@/data/repositories/formalActions'
 import { addIncident, editIncident } from '@/data/repositories/incidents'
 import { drawQualitySample, scoreQualitySample } from '@/data/repositories/qualitySampling'
+import { signIn } from '@/data/repositories/signIn'
 import { organisationSettings } from '@/domain/settings/organisation'
 import { lockSettings, backupSettings } from '@/domain/settings/trust'
 import { BackupRefusal } from '@/domain/backup'
@@ -70,6 +71,7 @@ const targets: Target[] = [
   ['assignRole', (bad, c) => assignRole(c.admin, B(bad), c.database)],
   ['confirmIdentity', (bad, c) => confirmIdentity(B(bad), B(bad), c.database)],
   ['recordUnlockAttempt', (bad, c) => recordUnlockAttempt(B(bad), false, 1, c.database)],
+  ['signIn', (bad, c) => signIn(B(bad), c.database)],
   ['saveSettings organisation', (bad, c) => saveSettings(organisationSettings, bad, c.admin, c.database)],
   ['saveSettings lock', (bad, c) => saveSettings(lockSettings, bad, c.admin, c.database)],
   ['saveSettings backup', (bad, c) => saveSettings(backupSettings, bad, c.admin, c.database)],
