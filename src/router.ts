@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { useSessionStore } from './stores/session'
+import { focusAfterNavigation } from './navigationFocus'
 
 // Hash history: works both from file:// in Electron and from the web preview.
 export const router = createRouter({
@@ -25,6 +26,7 @@ router.beforeEach(async (to) => {
   return true
 })
 
-router.afterEach((to) => {
+router.afterEach((to, from, failure) => {
   document.title = to.meta.title ? `${String(to.meta.title)} · ASB Workstation` : 'ASB Workstation'
+  if (!failure) focusAfterNavigation(to, from)
 })

@@ -46,6 +46,10 @@ test('the shell can be used with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
   await expect(page).toHaveURL(/#\/settings/)
+  // Focus moved to the new page's heading, so the next Tab goes into the page, not back along the menu.
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeFocused()
+  await page.keyboard.press('Tab')
+  expect(await page.evaluate(() => document.getElementById('main-content')?.contains(document.activeElement))).toBe(true)
   await expectNoAxeViolations(page, 'settings')
 })
 
