@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { createProfile, expectNoAxeViolations, loadDemoCaseload, signInAs, TEST_PASSPHRASE } from './helpers'
+import { createProfile, expectNoAxeViolations, loadDemoCaseload, readStores, signInAs, TEST_PASSPHRASE } from './helpers'
 
 /**
  * Closing a case by the three-attempts route [001 §11.2], through the real screens: attempts on the
@@ -18,34 +18,16 @@ function isoDaysAgo(days: number): string {
  * before the attempts this test records (demo contacts fall within 11 days of opening).
  */
 async function oldOpenCase(page: Page): Promise<{ id: string; ref: string; reporterName: string }> {
-  const found = await page.evaluate(async (openedBefore) => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('asb-workstation')
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
-    const all = <T,>(store: string) => new Promise<T[]>((resolve, reject) => {
-      const request = database.transaction(store).objectStore(store).getAll()
-      request.onsuccess = () => resolve(request.result as T[])
-      request.onerror = () => reject(request.error)
-    })
-    type Row = Record<string, unknown>
-    const cases = await all<Row>('cases')
-    const parties = await all<Row>('caseParties')
-    const people = await all<Row>('people')
-    const actions = await all<Row>('actions')
-    const candidate = cases.find((c) => c.status === 'open' && c.route === 'ASB team' && String(c.openedAt) < openedBefore
-      && !c.anonymous && parties.some((p) => p.caseId === c.id && p.role === 'reporter')
-      // An open action-plan item, so the test also explains one before closing.
-      && actions.some((a) => a.caseId === c.id && a.status === 'open'))
-    if (!candidate) return undefined
-    const reporter = parties.find((p) => p.caseId === candidate.id && p.role === 'reporter')!
-    const person = people.find((p) => p.id === reporter.personId)!
-    database.close()
-    return { id: String(candidate.id), ref: String(candidate.ref), reporterName: `${String(person.firstName)} ${String(person.surname)}`.trim() }
-  }, isoDaysAgo(100))
-  expect(found, 'the demo caseload has an open case opened over 100 days ago with an open action').toBeTruthy()
-  return found!
+  const { cases, caseParties, people, actions } = await readStores(page, ['cases', 'caseParties', 'people', 'actions'])
+  const openedBefore = isoDaysAgo(100)
+  const reporterOf = (caseId: unknown) => caseParties.find((p) => p.caseId === caseId && p.role === 'reporter')
+  const candidate = cases.find((c) => c.status === 'open' && c.route === 'ASB team' && String(c.openedAt) < openedBefore
+    && !c.anonymous && reporterOf(c.id)
+    // An open action-plan item, so the test also explains one before closing.
+    && actions.some((a) => a.caseId === c.id && a.status === 'open'))
+  expect(candidate, 'the demo caseload has an open case opened over 100 days ago with an open action').toBeTruthy()
+  const person = people.find((p) => p.id === reporterOf(candidate!.id)!.personId)!
+  return { id: String(candidate!.id), ref: String(candidate!.ref), reporterName: `${String(person.firstName)} ${String(person.surname)}`.trim() }
 }
 
 /** Opens a select from the keyboard and picks an option (the sticky app bar can cover the field). */

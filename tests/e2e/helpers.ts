@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 /** WCAG 2.1 AA: the accessibility bar every screen must pass. */
 export async function expectNoAxeViolations(page: Page, context?: string): Promise<void> {
@@ -78,4 +78,137 @@ export async function signInAs(page: Page, name: string, passphrase = TEST_PASSP
   await page.getByLabel(`Passphrase for ${name}`).fill(passphrase)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByTestId('current-user')).toContainText(name)
+}
+
+// Keyboard only: focus a control and use the keys a person would.
+
+/** Focuses `target` and presses `key` (Enter by default; Space for checkboxes and radios). */
+export async function press(target: Locator, key = 'Enter'): Promise<void> {
+  await target.focus()
+  await target.page().keyboard.press(key)
+}
+
+/** Focuses `target` and types `text` into it from the keyboard. */
+export async function typeInto(target: Locator, text: string): Promise<void> {
+  await target.focus()
+  await target.page().keyboard.insertText(text)
+}
+
+/** Picks `option` in the radio group named `group` with the Space key. */
+export async function chooseRadio(page: Page, group: string | RegExp, option: string): Promise<void> {
+  await press(page.getByRole('radiogroup', { name: group }).getByRole('radio', { name: option, exact: true }), 'Space')
+}
+
+/** Opens a case at its own address and moves to one of its tabs with the keyboard. */
+export async function openCaseTab(page: Page, caseId: string, tab: string): Promise<void> {
+  await page.goto(`./#/cases/${caseId}`)
+  await press(page.getByRole('tab', { name: tab }))
+  await expect(page.getByRole('heading', { name: tab, level: 2 })).toBeVisible()
+}
+
+/** A row of an IndexedDB store as the app wrote it. */
+export type StoredRow = Record<string, unknown>
+
+/**
+ * Test setup, not a user step: every row of the named stores, read straight from the app's
+ * IndexedDB database so a test can pick a demo case that suits it.
+ */
+export async function readStores<Store extends string>(page: Page, stores: readonly Store[]): Promise<Record<Store, StoredRow[]>> {
+  const rows = await page.evaluate(async (names) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('asb-workstation')
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const all = (store: string) => new Promise<Record<string, unknown>[]>((resolve, reject) => {
+      const request = database.transaction(store).objectStore(store).getAll()
+      request.onsuccess = () => resolve(request.result as Record<string, unknown>[])
+      request.onerror = () => reject(request.error)
+    })
+    const byStore: Record<string, Record<string, unknown>[]> = {}
+    for (const name of names) byStore[name] = await all(name)
+    database.close()
+    return byStore
+  }, [...stores])
+  return rows as Record<Store, StoredRow[]>
+}
+
+/** Test setup, not a user step: an open demo case with incidents and an alleged perpetrator. */
+export async function findCaseWithPerpetrator(page: Page): Promise<{ id: string; ref: string; perpetrator: string }> {
+  const { cases, caseParties, people, incidents } = await readStores(page, ['cases', 'caseParties', 'people', 'incidents'])
+  const perpetratorOf = (caseId: unknown) => caseParties.find((p) => p.caseId === caseId && p.role === 'alleged perpetrator')
+  const candidate = cases.find((c) => c.status === 'open' && perpetratorOf(c.id) && incidents.some((i) => i.caseId === c.id))
+  expect(candidate, 'the demo caseload has an open case with an alleged perpetrator').toBeTruthy()
+  const person = people.find((p) => p.id === perpetratorOf(candidate!.id)!.personId)!
+  return { id: String(candidate!.id), ref: String(candidate!.ref), perpetrator: `${String(person.firstName)} ${String(person.surname)}`.trim() }
+}
+
+/**
+ * The formal-action gate as the officer completes it on the case's Formal action tab, keyboard
+ * only: starts a notice seeking possession against `perpetrator` (assured tenancy), saves Ground
+ * 14(a) with particulars drafted from the first incident, the 13-point proportionality assessment
+ * and the Equality Impact Assessment, and submits the pack for a manager's approval.
+ * [issue 6; LEGAL-NOTES §4]
+ */
+export async function completeFormalActionGate(page: Page, perpetrator: string): Promise<void> {
+  await press(page.getByRole('button', { name: 'Consider formal action' }))
+  await chooseRadio(page, 'Action', 'Notice seeking possession')
+  await press(page.getByRole('checkbox', { name: new RegExp(`^${perpetrator} \\(alleged perpetrator`) }), 'Space')
+  await page.getByLabel('Tenure for this action').selectOption('assured')
+  await press(page.getByRole('button', { name: 'Start', exact: true }))
+  await expect(page.getByTestId('action-status')).toHaveText('draft')
+  await expect(page.getByText('Check with your legal team before serving.').first()).toBeVisible()
+
+  // 1. Grounds and particulars.
+  await page.getByLabel('A date a rent period starts on').fill('2026-01-05')
+  await press(page.getByRole('checkbox', { name: /^Ground 14 —/ }), 'Space')
+  await press(page.getByRole('checkbox', { name: '(a) nuisance or annoyance to people in the locality' }), 'Space')
+  await press(page.getByRole('group', { name: 'Incidents relied on' }).getByRole('checkbox').first(), 'Space')
+  await press(page.getByRole('button', { name: 'Draft particulars from the chosen incidents' }))
+  await expect(page.getByLabel('Particulars (why each ground applies, with dates)')).toHaveValue(/^On \d{1,2} \w+ \d{4}/)
+  await press(page.getByRole('button', { name: 'Save grounds and particulars' }))
+  await expect(page.getByText('Details saved.')).toBeVisible()
+
+  // 2. Proportionality: all 13 points with reasons; point 14 is the approval itself.
+  for (let n = 1; n <= 13; n++) {
+    await chooseRadio(page, new RegExp(`^Point ${n}:`), 'Yes')
+    const reasons = page.getByLabel(`Reasons for point ${n}`, { exact: true })
+    if (!(await reasons.inputValue())) await typeInto(reasons, `Considered on the evidence on file (point ${n}).`)
+  }
+  await press(page.getByRole('group', { name: 'Incidents that prove the ground' }).getByRole('checkbox').first(), 'Space')
+  await typeInto(page.getByLabel('Proportionality statement'), 'Warnings have not stopped the nuisance; possession is now a proportionate way to protect neighbours.')
+  await press(page.getByRole('button', { name: 'Save proportionality assessment' }))
+  await expect(page.getByText('Proportionality assessment saved and complete.')).toBeVisible()
+
+  // 3. Equality Impact Assessment.
+  for (const c of ['Age', 'Disability', 'Gender reassignment', 'Marriage and civil partnership', 'Pregnancy and maternity', 'Race', 'Religion or belief', 'Sex', 'Sexual orientation']) {
+    await chooseRadio(page, new RegExp(`^${c}$`), 'Not known')
+    await typeInto(page.getByLabel(`Potential impact — ${c.toLowerCase()}`, { exact: true }), 'None identified')
+  }
+  await chooseRadio(page, 'Does the conduct arise from a disability? (s15)', 'No')
+  await typeInto(page.getByLabel('Reasonable adjustments made (s20)'), 'Offered large print and a support worker at meetings.')
+  await chooseRadio(page, 'Do children live in the home?', 'No')
+  await chooseRadio(page, 'Is there a risk of homelessness?', 'No')
+  await chooseRadio(page, 'Has the local authority been informed?', 'No')
+  await chooseRadio(page, /^Are there safeguarding concerns/, 'No')
+  await chooseRadio(page, 'Does the person understand the proceedings?', 'Yes')
+  await chooseRadio(page, 'Is a litigation friend needed?', 'No')
+  await chooseRadio(page, 'Is the person under 18?', 'No')
+  await typeInto(page.getByLabel('EIA conclusion'), 'No disproportionate impact on any protected group was found.')
+  await press(page.getByRole('button', { name: 'Save Equality Impact Assessment' }))
+  await expect(page.getByText('Equality Impact Assessment saved and complete.')).toBeVisible()
+  await expect(page.getByTestId('gate-problems')).toHaveText('No manager other than the author has approved this action (four-eyes quality check).')
+
+  // 4. Submit the whole pack.
+  await press(page.getByRole('button', { name: 'Submit for approval' }))
+  await expect(page.getByText('Sent to a manager for the quality check.')).toBeVisible()
+  await expect(page.getByTestId('action-status')).toHaveText('awaiting approval')
+}
+
+/** As the signed-in manager, on an action's review: approve it with reasons and their passphrase. */
+export async function approveAsManager(page: Page, manager: string, reasons: string, passphrase = TEST_PASSPHRASE): Promise<void> {
+  await chooseRadio(page, 'Your decision', 'Approve')
+  await typeInto(page.getByLabel('Reasons for your decision'), reasons)
+  await typeInto(page.getByLabel(`Passphrase for ${manager}`), passphrase)
+  await press(page.getByRole('button', { name: 'Record decision' }))
 }
