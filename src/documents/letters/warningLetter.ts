@@ -1,4 +1,5 @@
-import { ageOn, formatAddress, fullName } from '@/domain/people'
+import type { Incident } from '@/domain/caseRecords'
+import { ageOn, formatAddress, fullName, type Person } from '@/domain/people'
 import { tenancyClauseFor } from '@/domain/settings/letters'
 import { ukDate } from '@/domain/workingDays'
 import { needsLargePrint, recipientFromPerson, type LetterBlock } from '../letterEngine'
@@ -64,6 +65,46 @@ function talkToMe(ctx: LetterContext): LetterBlock[] {
   ]
 }
 
+/** "What happened": the chosen incidents, dated, after `lead` ("We have been told about"). */
+function whatHappened(lead: string, incidents: Incident[]): LetterBlock[] {
+  return [
+    { type: 'heading', text: 'What happened' },
+    { type: 'paragraph', text: `${lead} ${incidents.length === 1 ? 'this incident' : `these ${incidents.length} incidents`}:` },
+    incidentTable(incidents),
+  ]
+}
+
+/**
+ * The close every warning shares: the named possible next actions (after `nextActionsIntro`), the
+ * support on offer, the officer's optional note and how to reach the officer.
+ */
+function closingBlocks(facts: CommonWarningFacts, ctx: LetterContext, nextActionsIntro: string): LetterBlock[] {
+  return [
+    ...nextActionsBlocks(facts.nextActions, nextActionsIntro),
+    { type: 'heading', text: 'Help we can offer' },
+    ...supportBlocks(facts.supportOffers),
+    { type: 'paragraph', text: '', editable: extraSlot },
+    ...talkToMe(ctx),
+  ]
+}
+
+/** The register entry and letter input every warning shares; all are guarded (confidentiality). */
+function composeWarning(person: Person, facts: CommonWarningFacts, ctx: LetterContext, letter: { kind: string; title: string; templateVersion: string; heading: string; blocks: LetterBlock[] }): ComposedLetter {
+  return {
+    kind: letter.kind,
+    title: letter.title,
+    templateVersion: letter.templateVersion,
+    recipientPersonId: person.id,
+    recipientName: fullName(person),
+    guarded: true,
+    reminders: remindersFor(person),
+    input: {
+      organisation: ctx.organisation, officer: ctx.officer, recipient: recipientFromPerson(person), caseRef: ctx.caseFile.case.ref, date: ctx.date,
+      title: letter.heading, blocks: letter.blocks, edits: facts.edits, largePrint: needsLargePrint(person), largePrintPt: ctx.settings.largePrintPt,
+    },
+  }
+}
+
 /**
  * Warning letter to an adult tenant [LEGAL-NOTES §5; 001 §9.2]: the specific behaviour with dates
  * (never who reported it), the tenancy clause it breaks, its impact, what must stop, named possible
@@ -82,9 +123,7 @@ export function warningLetter(facts: WarningFacts, ctx: LetterContext): Composed
   const home = formatAddress(person.address, person.flat)[0]
   const blocks: LetterBlock[] = [
     { type: 'paragraph', text: `I am writing about behaviour linked to your home at ${home}. This letter is a formal warning.` },
-    { type: 'heading', text: 'What happened' },
-    { type: 'paragraph', text: `We have been told about ${incidents.length === 1 ? 'this incident' : `these ${incidents.length} incidents`}:` },
-    incidentTable(incidents),
+    ...whatHappened('We have been told about', incidents),
     { type: 'heading', text: 'Why this breaks your tenancy' },
     { type: 'paragraph', text: tenancyClauseFor(ctx.settings, person.tenure) },
     { type: 'paragraph', text: 'You are responsible for how you behave, and for the behaviour of the people who live with you and your visitors.' },
@@ -93,25 +132,15 @@ export function warningLetter(facts: WarningFacts, ctx: LetterContext): Composed
     { type: 'heading', text: 'What must stop' },
     { type: 'paragraph', text: 'You must stop this behaviour now, and make sure the people who live with you or visit you stop it too.', editable: mustStopSlot },
     { type: 'heading', text: 'What may happen next' },
-    ...nextActionsBlocks(facts.nextActions, 'If this carries on, we may take further action.'),
-    { type: 'heading', text: 'Help we can offer' },
-    ...supportBlocks(facts.supportOffers),
-    { type: 'paragraph', text: '', editable: extraSlot },
-    ...talkToMe(ctx),
+    ...closingBlocks(facts, ctx, 'If this carries on, we may take further action.'),
   ]
-  return {
+  return composeWarning(person, facts, ctx, {
     kind: 'warning letter',
     title: `Warning letter to ${fullName(person)}`,
     templateVersion: WARNING_TEMPLATE,
-    recipientPersonId: person.id,
-    recipientName: fullName(person),
-    guarded: true,
-    reminders: remindersFor(person),
-    input: {
-      organisation: ctx.organisation, officer: ctx.officer, recipient: recipientFromPerson(person), caseRef: ctx.caseFile.case.ref, date: ctx.date,
-      title: 'Warning about behaviour at your home', blocks, edits: facts.edits, largePrint: needsLargePrint(person), largePrintPt: ctx.settings.largePrintPt,
-    },
-  }
+    heading: 'Warning about behaviour at your home',
+    blocks,
+  })
 }
 
 /** Warning to the parent or guardian of an under-18 about the young person's behaviour. [LEGAL-NOTES §5; 002 §5.4.3] */
@@ -135,9 +164,7 @@ export function parentWarningLetter(facts: ParentWarningFacts, ctx: LetterContex
   const childName = child.firstName || fullName(child)
   const blocks: LetterBlock[] = [
     { type: 'paragraph', text: `I am writing to you as the parent or guardian of ${fullName(child)}. This letter is a formal warning about ${childName}'s behaviour.` },
-    { type: 'heading', text: 'What happened' },
-    { type: 'paragraph', text: `We have been told that ${childName} was involved in ${incidents.length === 1 ? 'this incident' : `these ${incidents.length} incidents`}:` },
-    incidentTable(incidents),
+    ...whatHappened(`We have been told that ${childName} was involved in`, incidents),
     { type: 'heading', text: 'Why this matters' },
     { type: 'paragraph', text: tenancyClauseFor(ctx.settings, person.tenure) },
     { type: 'paragraph', text: `As ${childName}'s parent or guardian, you are responsible for their behaviour in and around your home.` },
@@ -148,25 +175,15 @@ export function parentWarningLetter(facts: ParentWarningFacts, ctx: LetterContex
     { type: 'heading', text: 'What we would like to do' },
     { type: 'paragraph', text: `We would like to meet you and ${childName} to talk about this. We may ask you both to sign an Acceptable Behaviour Agreement. This is a written promise about future behaviour.` },
     { type: 'heading', text: 'What may happen next' },
-    ...nextActionsBlocks(facts.nextActions, 'If this carries on, we may take further action.'),
-    { type: 'heading', text: 'Help we can offer' },
-    ...supportBlocks(facts.supportOffers),
-    { type: 'paragraph', text: '', editable: extraSlot },
-    ...talkToMe(ctx),
+    ...closingBlocks(facts, ctx, 'If this carries on, we may take further action.'),
   ]
-  return {
+  return composeWarning(person, facts, ctx, {
     kind: 'parent warning letter',
     title: `Parent or guardian warning letter to ${fullName(person)} about ${fullName(child)}`,
     templateVersion: PARENT_WARNING_TEMPLATE,
-    recipientPersonId: person.id,
-    recipientName: fullName(person),
-    guarded: true,
-    reminders: remindersFor(person),
-    input: {
-      organisation: ctx.organisation, officer: ctx.officer, recipient: recipientFromPerson(person), caseRef: ctx.caseFile.case.ref, date: ctx.date,
-      title: `Warning about ${childName}'s behaviour`, blocks, edits: facts.edits, largePrint: needsLargePrint(person), largePrintPt: ctx.settings.largePrintPt,
-    },
-  }
+    heading: `Warning about ${childName}'s behaviour`,
+    blocks,
+  })
 }
 
 /**
@@ -193,32 +210,20 @@ export function cpnWarningLetter(facts: CpnWarningFacts, ctx: LetterContext): Co
   const conduct = facts.conduct.trim().replace(/\.$/, '')
   const blocks: LetterBlock[] = [
     { type: 'paragraph', text: 'This is a written warning under section 43 of the Anti-social Behaviour, Crime and Policing Act 2014.', bold: true },
-    { type: 'heading', text: 'What happened' },
-    { type: 'paragraph', text: `We have been told about ${incidents.length === 1 ? 'this incident' : `these ${incidents.length} incidents`}:` },
-    incidentTable(incidents),
+    ...whatHappened('We have been told about', incidents),
     { type: 'paragraph', text: 'We believe this conduct is having a persistent effect on the quality of life of people in the area, and that it is unreasonable.' },
     { type: 'heading', text: 'What you must stop and by when' },
     { type: 'paragraph', text: `You must stop ${conduct} by ${ukDate(facts.stopBy)}.`, bold: true },
     { type: 'paragraph', text: '', editable: mustStopSlot },
     { type: 'heading', text: 'What happens if you do not stop' },
     { type: 'paragraph', text: 'If the conduct carries on after that date, you may be given a Community Protection Notice. Not doing what a Community Protection Notice says is a criminal offence. It can lead to a fixed penalty or to prosecution.' },
-    ...nextActionsBlocks(facts.nextActions, 'We may also take other action.'),
-    { type: 'heading', text: 'Help we can offer' },
-    ...supportBlocks(facts.supportOffers),
-    { type: 'paragraph', text: '', editable: extraSlot },
-    ...talkToMe(ctx),
+    ...closingBlocks(facts, ctx, 'We may also take other action.'),
   ]
-  return {
+  return composeWarning(person, facts, ctx, {
     kind: 'CPN warning',
     title: `Community Protection warning to ${fullName(person)}`,
     templateVersion: CPN_WARNING_TEMPLATE,
-    recipientPersonId: person.id,
-    recipientName: fullName(person),
-    guarded: true,
-    reminders: remindersFor(person),
-    input: {
-      organisation: ctx.organisation, officer: ctx.officer, recipient: recipientFromPerson(person), caseRef: ctx.caseFile.case.ref, date: ctx.date,
-      title: 'Community Protection warning', blocks, edits: facts.edits, largePrint: needsLargePrint(person), largePrintPt: ctx.settings.largePrintPt,
-    },
-  }
+    heading: 'Community Protection warning',
+    blocks,
+  })
 }
