@@ -1,14 +1,8 @@
 import { auditHash, auditSnapshot, checkAuditChain, GENESIS_HASH, type AuditEntry, type ChainCheck } from '@/domain/audit'
 import { db, type WorkstationDatabase } from './db'
 
-export interface AuditFact {
-  caseId?: string
-  entity: string
-  entityId: string
-  action: string
-  before?: unknown
-  after?: unknown
-}
+/** What a write says about itself; appendAudit adds the sequence, time, user and chain hashes. */
+export type AuditFact = Pick<AuditEntry, 'caseId' | 'entity' | 'entityId' | 'action' | 'before' | 'after'>
 
 /**
  * Appends one entry to the chain. Must be called inside a transaction that includes the audit
