@@ -3,6 +3,9 @@ import { expect, type Locator, type Page } from '@playwright/test'
 
 /** WCAG 2.1 AA: the accessibility bar every screen must pass. */
 export async function expectNoAxeViolations(page: Page, context?: string): Promise<void> {
+  // Judge the screen as a person sees it once it has settled: mid-transition (a dialog or a field
+  // message fading in) colours are part-transparent and would be measured wrongly.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 }).catch(() => undefined)
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
   expect(summary, context).toEqual([])
