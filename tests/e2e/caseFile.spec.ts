@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { addDays, format } from 'date-fns'
-import { createProfile, expectNoAxeViolations, loadDemoCaseload } from './helpers'
+import { createProfile, expectNoAxeViolations, fillReport, loadDemoCaseload, logReport, typeDateTime } from './helpers'
 import bankHolidays from '../../resources/bank-holidays-england-and-wales.json' with { type: 'json' }
 import { WorkingCalendar, ukDate } from '../../src/domain/workingDays'
 
@@ -37,20 +37,6 @@ async function score(page: Page, group: string, value: number): Promise<void> {
   for (let i = 1; i < value; i++) await page.keyboard.press('ArrowRight')
 }
 
-/**
- * Types a date-time into a datetime-local field segment by segment. Debian's Chromium lays the
- * field out in its UI locale (en-US here, whatever the page's language): mm dd yyyy, Tab to the
- * time, hh mm, then A or P.
- */
-async function typeDateTime(page: Page, target: Locator, when: Date): Promise<void> {
-  await tabTo(page, target)
-  await page.keyboard.type(format(when, 'MMddyyyy'))
-  await page.keyboard.press('Tab')
-  await page.keyboard.type(format(when, 'hhmm'))
-  await page.keyboard.type(when.getHours() < 12 ? 'A' : 'P')
-  await expect(target).toHaveValue(format(when, "yyyy-MM-dd'T'HH:mm"))
-}
-
 test('an officer logs a report using only the keyboard, sees band and deadline, adds an incident and a contact, and finds the case by postcode', async ({ page }) => {
   test.setTimeout(120_000)
   await createProfile(page, 'Jo Smith')
@@ -85,7 +71,8 @@ test('an officer logs a report using only the keyboard, sees band and deadline, 
 
   const yesterday = addDays(new Date(), -1)
   yesterday.setHours(23, 40, 0, 0)
-  await typeDateTime(page, page.getByLabel('When it happened'), yesterday)
+  await tabTo(page, page.getByLabel('When it happened'))
+  await typeDateTime(page.getByLabel('When it happened'), yesterday)
   await typeInto(page, page.getByLabel('Where it happened'), 'Flat 7, 14 Kingfisher Way')
   await typeInto(page, page.getByLabel('What happened'), 'Very loud music from Flat 7 until 2am.')
 
@@ -111,7 +98,8 @@ test('an officer logs a report using only the keyboard, sees band and deadline, 
   const earlier = addDays(new Date(), -1)
   earlier.setHours(8, 15, 0, 0)
   const form = page.getByRole('form', { name: 'New incident' })
-  await typeDateTime(page, form.getByLabel('When it happened'), earlier)
+  await tabTo(page, form.getByLabel('When it happened'))
+  await typeDateTime(form.getByLabel('When it happened'), earlier)
   await typeInto(page, form.getByLabel('Where it happened'), 'Shared landing')
   await typeInto(page, form.getByLabel('What happened'), 'Door slammed repeatedly and shouting.')
   await tabTo(page, form.getByRole('button', { name: 'Save incident' }))
@@ -168,37 +156,19 @@ test('bad input is refused with a message on each field, and nothing is saved', 
   await expect(page.getByTestId('case-count')).toHaveText('0 cases')
 })
 
-/** Fills the parts of the New report form every report needs (mouse and typing; speed over ceremony). */
-async function fillReport(page: Page, category: string, occurredAt: string): Promise<void> {
-  await page.getByLabel('How the report came in').fill('telephone')
-  await page.keyboard.press('Enter')
-  await page.getByLabel('Report category').fill(category)
-  await page.keyboard.press('Enter')
-  for (const group of ['Harm caused or threatened', 'How often it happens', 'Vulnerability of the victim', 'Impact on the victim and community', 'Risk of escalation']) {
-    await page.getByRole('radiogroup', { name: group }).getByLabel('2').check()
-  }
-  await page.getByLabel('When it happened').fill(occurredAt)
-  await page.getByLabel('Where it happened').fill('Shared landing')
-  await page.getByLabel('What happened').fill('Shouting and loud music late at night.')
-}
-
 test('a further report from someone with an open case is offered to that case, not opened as a new one', async ({ page }) => {
   test.setTimeout(90_000)
   await createProfile(page, 'Dee Duplicate')
-  const when = format(addDays(new Date(), -2), "yyyy-MM-dd'T'21:30")
-  await page.getByRole('link', { name: 'New report' }).click()
-  await fillReport(page, 'Persistent noise', when)
-  await page.getByLabel('Reporter surname').fill('Okonjo')
-  await page.getByLabel('Reporter first name').fill('Maya')
-  await page.getByLabel('Reporter address line 1').fill('12 Kingfisher Way')
-  await page.getByLabel('Reporter postcode').fill('BS5 6XY')
-  await page.getByRole('button', { name: 'Save report' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: /^ASB-\d{4}-\d{5}$/ })).toBeVisible()
+  const when = addDays(new Date(), -2)
+  when.setHours(21, 30, 0, 0)
+  await logReport(page, { category: 'Persistent noise', occurredAt: when, reporter: { firstName: 'Maya', surname: 'Okonjo', line1: '12 Kingfisher Way', postcode: 'BS5 6XY' } })
   const ref = (await page.getByRole('heading', { level: 1 }).textContent())!.trim()
 
   // Maya calls again: the officer finds her on file.
   await page.getByRole('link', { name: 'New report' }).click()
-  await fillReport(page, 'Persistent noise', format(addDays(new Date(), -1), "yyyy-MM-dd'T'22:10"))
+  const again = addDays(new Date(), -1)
+  again.setHours(22, 10, 0, 0)
+  await fillReport(page, { category: 'Persistent noise', occurredAt: again })
   await page.getByRole('radiogroup', { name: 'Is the reporter already on file?' }).getByLabel('Someone already on file').check()
   await page.getByLabel('Find the reporter by name, address or postcode').fill('okonjo')
   await page.getByRole('button', { name: 'Search' }).click()

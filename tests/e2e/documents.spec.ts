@@ -3,45 +3,43 @@ import { createHash } from 'node:crypto'
 import JSZip from 'jszip'
 import { expect, test, type Download, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
-import { createProfile, expectNoAxeViolations, loadDemoCaseload } from './helpers'
+import { addDays } from 'date-fns'
+import { createProfile, expectNoAxeViolations, logReport, openCaseTab, press, typeDateTime, typeInto } from './helpers'
 
 /**
- * Test setup only: every demo reporter asks to stay anonymous, so the case we open has an
- * identity-confidential reporter (intake is covered by its own spec). Written straight into
- * IndexedDB, the way the data would be after an intake with that box ticked. Returns the id of an
- * open demo case with incidents, to open it at its own address.
+ * The case both letter tests start from, logged on the real screens by keyboard: a reporter who
+ * wants their identity kept from the alleged perpetrator, an alleged perpetrator with a home
+ * address (a letter needs one), the first incident from the report and a second one added on the
+ * Incidents tab. Returns the new case's id.
  */
-async function makeEveryReporterConfidential(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('asb-workstation')
-      open.onsuccess = () => resolve(open.result)
-      open.onerror = () => reject(open.error)
-    })
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('caseParties', 'readwrite')
-      const store = tx.objectStore('caseParties')
-      const cursorRequest = store.openCursor()
-      cursorRequest.onsuccess = () => {
-        const cursor = cursorRequest.result
-        if (!cursor) return
-        if (cursor.value.role === 'reporter') cursor.update({ ...cursor.value, identityConfidential: true })
-        cursor.continue()
-      }
-      tx.oncomplete = () => resolve()
-      tx.onerror = () => reject(tx.error)
-    })
-    const all = <T,>(store: string) => new Promise<T[]>((resolve, reject) => {
-      const request = db.transaction(store).objectStore(store).getAll()
-      request.onsuccess = () => resolve(request.result as T[])
-      request.onerror = () => reject(request.error)
-    })
-    const cases = await all<{ id: string; status: string; route: string }>('cases')
-    const incidents = await all<{ caseId: string }>('incidents')
-    db.close()
-    const open = cases.find((c) => c.status === 'open' && c.route === 'ASB team' && incidents.some((i) => i.caseId === c.id)) ?? cases[0]
-    return open.id
+async function logCaseWithConfidentialReporter(page: Page): Promise<string> {
+  const caseId = await logReport(page, {
+    category: 'Persistent noise',
+    reporter: { firstName: 'Maya', surname: 'Okonjo', flat: 'Flat 3', line1: '12 Kingfisher Way', town: 'Bristol', postcode: 'BS5 6XY' },
+    identityConfidential: true,
+    perpetrator: { firstName: 'Dean', surname: 'Harlow', flat: 'Flat 7', line1: '14 Kingfisher Way', town: 'Bristol', postcode: 'BS5 6XZ' },
+    occurredAt: atTime(addDays(new Date(), -2), 23, 40),
+    location: 'Flat 7, 14 Kingfisher Way',
+    description: 'Very loud music from Flat 7 until 2am.',
   })
+  await expect(page.getByText('Reporter identity confidential')).toBeVisible()
+
+  await openCaseTab(page, caseId, 'Incidents')
+  await press(page.getByRole('button', { name: 'Add an incident' }))
+  const incident = page.getByRole('form', { name: 'New incident' })
+  await typeDateTime(incident.getByLabel('When it happened'), atTime(addDays(new Date(), -1), 8, 15))
+  await typeInto(incident.getByLabel('Where it happened'), 'Shared landing')
+  await typeInto(incident.getByLabel('What happened'), 'Door slammed repeatedly and shouting.')
+  await press(incident.getByRole('button', { name: 'Save incident' }))
+  await expect(page.getByText('Incident added.')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Incidents (2)' })).toBeVisible()
+  return caseId
+}
+
+function atTime(day: Date, hours: number, minutes: number): Date {
+  const when = new Date(day)
+  when.setHours(hours, minutes, 0, 0)
+  return when
 }
 
 async function sha256Of(download: Download): Promise<string> {
@@ -50,8 +48,7 @@ async function sha256Of(download: Download): Promise<string> {
 
 test('an officer writes a warning letter, is blocked from naming the confidential reporter, saves it and finds it in the register', async ({ page }) => {
   await createProfile(page, 'Jo Smith')
-  await loadDemoCaseload(page, 5)
-  const caseId = await makeEveryReporterConfidential(page)
+  const caseId = await logCaseWithConfidentialReporter(page)
 
   await page.goto(`./#/cases/${caseId}`)
   await page.getByRole('tab', { name: 'Documents' }).click()
@@ -131,8 +128,7 @@ test('an officer writes a warning letter, is blocked from naming the confidentia
 
 test('an officer drafts an Acceptable Behaviour Agreement with the keyboard; without terms it is refused; the saved .docx has the terms and review date', async ({ page }) => {
   await createProfile(page, 'Jo Smith')
-  await loadDemoCaseload(page, 5)
-  const caseId = await makeEveryReporterConfidential(page)
+  const caseId = await logCaseWithConfidentialReporter(page)
   await page.goto(`./#/cases/${caseId}`)
   await page.getByRole('tab', { name: 'Documents' }).click()
   await page.getByRole('button', { name: 'New letter' }).focus()

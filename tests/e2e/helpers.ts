@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Locator, type Page } from '@playwright/test'
+import { format } from 'date-fns'
 
 /** WCAG 2.1 AA: the accessibility bar every screen must pass. */
 export async function expectNoAxeViolations(page: Page, context?: string): Promise<void> {
@@ -100,6 +101,81 @@ export async function typeInto(target: Locator, text: string): Promise<void> {
 /** Picks `option` in the radio group named `group` with the Space key. */
 export async function chooseRadio(page: Page, group: string | RegExp, option: string): Promise<void> {
   await press(page.getByRole('radiogroup', { name: group }).getByRole('radio', { name: option, exact: true }), 'Space')
+}
+
+/**
+ * Types a date-time into a datetime-local field segment by segment from the keyboard. Debian's
+ * Chromium lays the field out in its UI locale (en-US here, whatever the page's language):
+ * mm dd yyyy, Tab to the time, hh mm, then A or P.
+ */
+export async function typeDateTime(target: Locator, when: Date): Promise<void> {
+  const keyboard = target.page().keyboard
+  await target.focus()
+  await keyboard.type(format(when, 'MMddyyyy'))
+  await keyboard.press('Tab')
+  await keyboard.type(format(when, 'hhmm'))
+  await keyboard.type(when.getHours() < 12 ? 'A' : 'P')
+  await expect(target).toHaveValue(format(when, "yyyy-MM-dd'T'HH:mm"))
+}
+
+/** A person as the New report form takes them: name and home address. */
+export interface ReportParty { firstName: string; surname: string; flat?: string; line1: string; town?: string; postcode: string }
+
+/** What an officer types into the New report form. */
+export interface ReportToLog {
+  category: string
+  channel?: string
+  reporter?: ReportParty
+  /** Ticks "Wants their identity kept from the alleged perpetrator". */
+  identityConfidential?: boolean
+  perpetrator?: ReportParty
+  /** 1–5, the same score for each of the five risk factors. */
+  risk?: number
+  occurredAt: Date
+  location?: string
+  description?: string
+}
+
+async function fillParty(page: Page, who: string, party: ReportParty): Promise<void> {
+  await typeInto(page.getByLabel(`${who} first name`, { exact: true }), party.firstName)
+  await typeInto(page.getByLabel(`${who} surname`, { exact: true }), party.surname)
+  if (party.flat) await typeInto(page.getByLabel(`${who} flat or unit`, { exact: true }), party.flat)
+  await typeInto(page.getByLabel(`${who} address line 1`, { exact: true }), party.line1)
+  if (party.town) await typeInto(page.getByLabel(`${who} town`, { exact: true }), party.town)
+  await typeInto(page.getByLabel(`${who} postcode`, { exact: true }), party.postcode)
+}
+
+/** On the New report form: fills in the report by keyboard, without saving it. */
+export async function fillReport(page: Page, report: ReportToLog): Promise<void> {
+  await page.getByLabel('How the report came in').focus()
+  await page.keyboard.type(report.channel ?? 'telephone')
+  await page.keyboard.press('Enter')
+  await page.getByLabel('Report category').focus()
+  await page.keyboard.type(report.category)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('triage-route')).toBeVisible()
+  if (report.reporter) await fillParty(page, 'Reporter', report.reporter)
+  if (report.identityConfidential) await press(page.getByRole('checkbox', { name: 'Wants their identity kept from the alleged perpetrator' }), 'Space')
+  if (report.perpetrator) {
+    await press(page.getByRole('button', { name: 'Add an alleged perpetrator' }))
+    await fillParty(page, 'Alleged perpetrator 1', report.perpetrator)
+  }
+  for (const group of ['Harm caused or threatened', 'How often it happens', 'Vulnerability of the victim', 'Impact on the victim and community', 'Risk of escalation']) {
+    await chooseRadio(page, group, String(report.risk ?? 2))
+  }
+  await typeDateTime(page.getByLabel('When it happened'), report.occurredAt)
+  await typeInto(page.getByLabel('Where it happened'), report.location ?? 'Shared landing')
+  await typeInto(page.getByLabel('What happened'), report.description ?? 'Shouting and loud music late at night.')
+}
+
+/** Opens New report, fills it in and saves it by keyboard; returns the new case's id from its address. */
+export async function logReport(page: Page, report: ReportToLog): Promise<string> {
+  await press(page.getByRole('link', { name: 'New report' }))
+  await expect(page.getByRole('heading', { name: 'New report', level: 1 })).toBeVisible()
+  await fillReport(page, report)
+  await press(page.getByRole('button', { name: 'Save report' }))
+  await expect(page.getByRole('heading', { level: 1, name: /^ASB-\d{4}-\d{5}$/ })).toBeVisible()
+  return /#\/cases\/([^/?]+)/.exec(page.url())![1]
 }
 
 /** Opens a case at its own address and moves to one of its tabs with the keyboard. */
