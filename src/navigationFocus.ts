@@ -17,18 +17,23 @@ let navigation = 0
 export function focusAfterNavigation(to: RouteLocationNormalized, from: RouteLocationNormalized): void {
   if (from === START_LOCATION || to.path === from.path) return
   const mine = ++navigation
-  void nextTick(() => focusMainHeading(mine))
+  // What had focus when the navigation started (usually the link that was followed): only focus
+  // still there, or lost to the page body, is moved. Anything else is the user or the page acting.
+  const focusedAtStart = document.activeElement
+  void nextTick(() => focusMainHeading(mine, focusedAtStart))
 }
 
-async function focusMainHeading(mine: number): Promise<void> {
+async function focusMainHeading(mine: number, focusedAtStart: Element | null): Promise<void> {
   const started = performance.now()
   for (;;) {
-    // A newer navigation has taken over, or the page focused something itself (autofocus) or the user moved on.
+    // A newer navigation has taken over, or the page focused something itself (autofocus) or the
+    // user moved on — also into an overlay outside the main region, such as an open select menu.
     if (mine !== navigation) return
     const main = document.getElementById(MAIN_ID)
     if (!main) return
     const active = document.activeElement
-    if (active && active !== main && main.contains(active)) return
+    const untouched = !active || active === document.body || active === main || active === focusedAtStart
+    if (!untouched) return
     const heading = main.querySelector<HTMLElement>('h1')
     if (heading) {
       // tabindex -1: focusable from script, but not an extra Tab stop.
